@@ -1,0 +1,71 @@
+// Builds the two bundles of the extension:
+//   dist/extension.js       the extension host bundle (Node, CommonJS, `vscode` external)
+//   dist/webview/*.js|css   the webview bundle(s) (browser, IIFE) plus the codicon font they use
+// Flags: --production (minify, no source maps), --watch (rebuild on change).
+import * as esbuild from "esbuild";
+import { cpSync, mkdirSync, rmSync } from "node:fs";
+
+const production = process.argv.includes("--production");
+const watch = process.argv.includes("--watch");
+
+/** Prints esbuild problems in the format of VS Code's `$esbuild-watch` problem matcher. */
+const problemMatcher = {
+  name: "problem-matcher",
+  setup(build) {
+    build.onStart(() => console.log("[watch] build started"));
+    build.onEnd((result) => {
+      for (const { text, location } of [...result.errors, ...result.warnings]) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log("[watch] build finished");
+    });
+  },
+};
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? false : "linked",
+  sourcesContent: false,
+  logLevel: "warning",
+  legalComments: production ? "none" : "inline",
+  plugins: watch ? [problemMatcher] : [],
+};
+
+const extensionBuild = {
+  ...common,
+  entryPoints: { extension: "src/extension.ts" },
+  outdir: "dist",
+  platform: "node",
+  format: "cjs",
+  target: "node20",
+  external: ["vscode"],
+  metafile: true,
+};
+
+const webviewBuild = {
+  ...common,
+  entryPoints: { traffic: "src/webview-ui/traffic/main.ts" }, // main.ts imports traffic.css -> traffic.css
+  outdir: "dist/webview",
+  platform: "browser",
+  format: "iife",
+  target: ["chrome120"],
+  loader: { ".ttf": "file" },
+};
+
+function copyCodicons() {
+  mkdirSync("dist/webview/codicons", { recursive: true });
+  for (const f of ["codicon.css", "codicon.ttf"]) {
+    cpSync(`node_modules/@vscode/codicons/dist/${f}`, `dist/webview/codicons/${f}`);
+  }
+}
+
+rmSync("dist", { recursive: true, force: true });
+copyCodicons();
+if (watch) {
+  const contexts = await Promise.all([esbuild.context(extensionBuild), esbuild.context(webviewBuild)]);
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all([esbuild.build(extensionBuild), esbuild.build(webviewBuild)]);
+}
