@@ -33,6 +33,25 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
+/**
+ * undici's HTTP parser ships as two base64 WebAssembly modules (about 145 KB) that it requires lazily, on
+ * the first request. Keep them out of the bundle, next to it in dist/llhttp/, so activation parses less.
+ */
+const lazyLlhttp = {
+  name: "lazy-llhttp",
+  setup(build) {
+    build.onResolve({ filter: /llhttp(_simd)?-wasm\.js$/ }, (args) => ({
+      path: `./llhttp/${args.path.split("/").pop()}`,
+      external: true,
+    }));
+  },
+};
+
+function copyLlhttp() {
+  mkdirSync("dist/llhttp", { recursive: true });
+  for (const f of ["llhttp-wasm.js", "llhttp_simd-wasm.js"]) cpSync(`node_modules/undici/lib/llhttp/${f}`, `dist/llhttp/${f}`);
+}
+
 const extensionBuild = {
   ...common,
   entryPoints: { extension: "src/extension.ts" },
@@ -42,6 +61,7 @@ const extensionBuild = {
   target: "node20",
   external: ["vscode"],
   metafile: true,
+  plugins: [...common.plugins, lazyLlhttp],
 };
 
 const webviewBuild = {
@@ -63,6 +83,7 @@ function copyCodicons() {
 
 rmSync("dist", { recursive: true, force: true });
 copyCodicons();
+copyLlhttp();
 if (watch) {
   const contexts = await Promise.all([esbuild.context(extensionBuild), esbuild.context(webviewBuild)]);
   await Promise.all(contexts.map((c) => c.watch()));

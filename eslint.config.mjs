@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/core/**/*.ts", "src/webview-ui/**/*.ts", "src/webviews/**/protocol.ts"],
+    files: ["src/core/**/*.ts", "src/webview-ui/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { paths: [{ name: "vscode", message: "The core and the webview are vscode-free." }] }],
     },

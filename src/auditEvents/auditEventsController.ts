@@ -1,0 +1,202 @@
+import * as vscode from "vscode";
+import type { Session } from "../auth/session";
+import type { Connection } from "../connection/connection";
+import { ApiError, isCancelled } from "../core/api/errors";
+import type { AuditEvent } from "../core/api/models";
+import { countNewerThan, sortNewestFirst } from "../core/audit/auditList";
+import { compileFilter, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
+import type { Log } from "../util/log";
+
+/** What the Audit Events view shows when it has no rows; drives its welcome content (context key netbird.audit.state). */
+export type AuditViewState = "signedOut" | "loading" | "ready" | "empty" | "unreachable" | "forbidden" | "error";
+
+const FILTER_KEY = "netbird.audit.filter";
+const LAST_SEEN_KEY = "netbird.audit.lastSeen";
+
+/**
+ * Loads and holds the account's audit events (all the API returns, newest first), the active filter, the
+ * last error, and the count of events not seen yet. Loads are single-flight: a refresh while one runs
+ * joins it, so requests never overlap. The last good list stays when a refresh fails (marked stale).
+ */
+export class AuditEventsController implements vscode.Disposable {
+  private all: AuditEvent[] = [];
+  private visible: AuditEvent[] = [];
+  private byId = new Map<string, AuditEvent>();
+  private current: Promise<void> | undefined;
+  private abort: AbortController | undefined;
+  private filterValue: AuditFilter;
+  private stateValue: AuditViewState = "signedOut";
+  private errorValue: ApiError | undefined;
+  private loadedAtValue: number | undefined;
+  private loadedFor: string | undefined;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly subscriptions: vscode.Disposable[] = [];
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly session: Session,
+    private readonly connection: Connection,
+    private readonly state: vscode.Memento,
+    private readonly log: Log,
+  ) {
+    this.filterValue = sanitizeFilter(state.get(FILTER_KEY));
+    this.subscriptions.push(
+      this.changed,
+      session.onDidChange(() => {
+        if (session.state === "signedOut") {
+          this.clear("signedOut");
+        } else {
+          // A different token or server: drop a load in flight, then load afresh.
+          this.cancel();
+          void (this.current ?? Promise.resolve()).then(() => this.refresh());
+        }
+      }),
+    );
+  }
+
+  get events(): readonly AuditEvent[] {
+    return this.visible;
+  }
+  /** Every loaded event, ignoring the filter. */
+  get allEvents(): readonly AuditEvent[] {
+    return this.all;
+  }
+  get totalCount(): number {
+    return this.all.length;
+  }
+  get viewState(): AuditViewState {
+    return this.stateValue;
+  }
+  get lastError(): ApiError | undefined {
+    return this.errorValue;
+  }
+  /** When the shown list was loaded (ms), undefined before the first load. */
+  get loadedAt(): number | undefined {
+    return this.loadedAtValue;
+  }
+  /** True when the last refresh failed and the list shown is older. */
+  get stale(): boolean {
+    return this.errorValue !== undefined && this.all.length > 0;
+  }
+  get filter(): AuditFilter {
+    return this.filterValue;
+  }
+  get isLoading(): boolean {
+    return this.current !== undefined;
+  }
+
+  event(id: string): AuditEvent | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Events newer than the newest one the user has seen. */
+  get unseenCount(): number {
+    return countNewerThan(this.all, this.state.get<string>(this.lastSeenKey()));
+  }
+
+  /** Marks everything loaded as seen (clears the badge). */
+  markSeen(): void {
+    const newest = this.all[0]?.id;
+    if (newest && this.state.get(this.lastSeenKey()) !== newest) {
+      void this.state.update(this.lastSeenKey(), newest);
+      this.changed.fire();
+    }
+  }
+
+  async setFilter(filter: AuditFilter): Promise<void> {
+    this.filterValue = sanitizeFilter(filter);
+    await this.state.update(FILTER_KEY, isFilterActive(this.filterValue) ? this.filterValue : undefined);
+    this.applyFilter();
+    this.changed.fire();
+  }
+
+  /** Loads the events; joins a load already running instead of starting another request. */
+  refresh(): Promise<void> {
+    this.current ??= this.load().finally(() => {
+      this.current = undefined;
+      this.changed.fire();
+    });
+    return this.current;
+  }
+
+  /** Cancels a running load (e.g. on sign-out). */
+  cancel(): void {
+    this.abort?.abort();
+  }
+
+  private async load(): Promise<void> {
+    const controller = new AbortController();
+    this.abort = controller;
+    const options = await this.session.requestOptions(controller.signal);
+    if (!options) {
+      this.clear("signedOut");
+      return;
+    }
+    if (this.all.length === 0) this.stateValue = "loading";
+    this.changed.fire();
+    const server = this.connection.serverKey;
+    try {
+      const client = this.connection.getClient();
+      void this.session.loadCurrentUser(client);
+      const events = await vscode.window.withProgress({ location: { viewId: "netbird.auditEvents" } }, () =>
+        client.listAuditEvents(options),
+      );
+      if (controller.signal.aborted || this.connection.serverKey !== server) return;
+      this.setEvents(sortNewestFirst(events), server);
+      this.errorValue = undefined;
+      this.loadedAtValue = Date.now();
+      this.stateValue = this.all.length ? "ready" : "empty";
+      this.log.info(`[audit] loaded ${events.length} events`);
+    } catch (error) {
+      if (isCancelled(error) || controller.signal.aborted) return;
+      const apiError = error instanceof ApiError ? error : new ApiError({ kind: "malformedResponse", userMessage: String(error) });
+      this.log.warn(`[audit] refresh failed: ${apiError.message}${apiError.detail ? ` (${apiError.detail})` : ""}`);
+      if (apiError.isAuthError) {
+        await this.session.handleRejectedToken(apiError);
+        return;
+      }
+      this.errorValue = apiError;
+      if (this.all.length === 0 || this.loadedFor !== server) {
+        this.setEvents([], server);
+        this.stateValue = apiError.kind === "forbidden" ? "forbidden" : apiError.kind === "network" || apiError.kind === "timeout" || apiError.kind === "tls" || apiError.kind === "proxy" ? "unreachable" : "error";
+      }
+    } finally {
+      if (this.abort === controller) this.abort = undefined;
+    }
+  }
+
+  private setEvents(events: AuditEvent[], server: string): void {
+    const firstLoad = this.loadedFor !== server || this.state.get(this.lastSeenKey()) === undefined;
+    this.all = events;
+    this.byId = new Map(events.map((e) => [e.id, e]));
+    this.loadedFor = server;
+    this.applyFilter();
+    // On the very first load for a server, everything counts as seen.
+    if (firstLoad && events[0] && this.state.get(this.lastSeenKey()) === undefined) void this.state.update(this.lastSeenKey(), events[0].id);
+  }
+
+  private applyFilter(): void {
+    this.visible = isFilterActive(this.filterValue) ? this.all.filter(compileFilter(this.filterValue, Date.now())) : this.all;
+  }
+
+  private clear(state: AuditViewState): void {
+    this.cancel();
+    this.all = [];
+    this.visible = [];
+    this.byId.clear();
+    this.errorValue = undefined;
+    this.loadedAtValue = undefined;
+    this.loadedFor = undefined;
+    this.stateValue = state;
+    this.changed.fire();
+  }
+
+  private lastSeenKey(): string {
+    return `${LAST_SEEN_KEY}:${this.connection.serverKey}`;
+  }
+
+  dispose(): void {
+    this.cancel();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

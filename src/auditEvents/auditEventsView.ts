@@ -1,0 +1,75 @@
+import * as vscode from "vscode";
+import type { Session } from "../auth/session";
+import { describeFilter, isFilterActive } from "../core/audit/auditFilter";
+import { initiatorDisplay } from "../core/activity";
+import { formatDateTime } from "../core/format/time";
+import type { AuditEventsController } from "./auditEventsController";
+import type { AuditNode } from "./auditTreeItems";
+import { AuditTreeProvider } from "./auditTreeProvider";
+import { AutoRefresh } from "./autoRefresh";
+
+/**
+ * The `netbird.auditEvents` tree view: its description (who is signed in, the active filter), message
+ * (counts, stale data), badge (unseen events), the context keys its welcome views and menus use, and
+ * auto-refresh.
+ */
+export function createAuditEventsView(controller: AuditEventsController, session: Session): vscode.Disposable {
+  const provider = new AuditTreeProvider(controller);
+  const view = vscode.window.createTreeView<AuditNode>("netbird.auditEvents", { treeDataProvider: provider, showCollapseAll: true });
+  const autoRefresh = new AutoRefresh(controller, view as vscode.TreeView<unknown>);
+  let loadedOnce = false;
+
+  const update = () => {
+    const signedIn = session.state === "signedIn";
+    void vscode.commands.executeCommand("setContext", "netbird.signedIn", signedIn);
+    void vscode.commands.executeCommand("setContext", "netbird.audit.state", controller.viewState);
+    void vscode.commands.executeCommand("setContext", "netbird.audit.filtered", isFilterActive(controller.filter));
+    const user = session.currentUser;
+    const who = signedIn ? (user ? user.email || user.name || user.id : "signed in") : "";
+    const filter = isFilterActive(controller.filter)
+      ? describeFilter(controller.filter, (id) => {
+          const e = controller.events.find((x) => x.initiator_id === id);
+          return e ? initiatorDisplay(e) : id;
+        })
+      : "";
+    view.description = [who, filter ? `filter: ${filter}` : ""].filter(Boolean).join(" · ");
+    view.message = message(controller);
+    const unseen = view.visible ? 0 : controller.unseenCount;
+    view.badge = unseen > 0 ? { value: unseen, tooltip: `${unseen} new audit event${unseen === 1 ? "" : "s"}` } : undefined;
+    if (signedIn && !loadedOnce && view.visible) {
+      loadedOnce = true;
+      void controller.refresh();
+    }
+  };
+
+  const subscriptions: vscode.Disposable[] = [
+    provider,
+    view,
+    autoRefresh,
+    controller.onDidChange(update),
+    session.onDidChange(() => {
+      loadedOnce = session.state === "signedIn" && loadedOnce;
+      update();
+    }),
+    view.onDidChangeVisibility((e) => {
+      if (e.visible) controller.markSeen();
+      update();
+    }),
+    view.onDidChangeSelection(() => controller.markSeen()),
+  ];
+  void session.ready().then(update);
+  return vscode.Disposable.from(...subscriptions);
+}
+
+function message(controller: AuditEventsController): string | undefined {
+  const error = controller.lastError;
+  if (error && controller.totalCount > 0) {
+    const at = controller.loadedAt ? formatDateTime(controller.loadedAt) : "earlier";
+    return `⚠ Could not refresh: ${error.message} Showing events loaded ${at}.`;
+  }
+  // No message otherwise while the list is empty: a message would hide the welcome view that explains the state.
+  if (isFilterActive(controller.filter) && controller.totalCount > 0) {
+    return `${controller.events.length.toLocaleString("en-US")} of ${controller.totalCount.toLocaleString("en-US")} events match the filter.`;
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import * as vscode from "vscode";
+import { activityCategory, activityVerb, categoryIcon, describeAuditEvent, initiatorDisplay } from "../core/activity";
+import type { AuditEvent } from "../core/api/models";
+import { auditTooltipMarkdown } from "../core/audit/auditTooltip";
+import type { DayGroup } from "../core/audit/dayGroups";
+import { relativeTime } from "../core/format/time";
+
+export type AuditNode =
+  | { readonly kind: "day"; readonly group: DayGroup; readonly expanded: boolean }
+  | { readonly kind: "event"; readonly event: AuditEvent }
+  | { readonly kind: "note"; readonly id: string; readonly label: string; readonly icon: string; readonly tooltip?: string };
+
+/** Activity codes whose target or initiator can be shown in the Traffic Events panel. */
+export function trafficPivotOf(event: AuditEvent): { userId?: string; peerId?: string } | undefined {
+  const category = activityCategory(event.activity_code);
+  if (category === "peer" && event.target_id && !/^\d{1,3}(\.\d{1,3}){3}$/.test(event.target_id)) return { peerId: event.target_id };
+  if (category === "user" && event.target_id) return { userId: event.target_id };
+  if (event.initiator_id && event.initiator_id !== "sys" && event.initiator_id !== "SYSTEM" && event.initiator_name) {
+    return { userId: event.initiator_id };
+  }
+  return undefined;
+}
+
+const VERB_COLORS: Readonly<Record<string, string | undefined>> = {
+  create: "charts.green",
+  delete: "charts.red",
+  update: "charts.blue",
+  login: undefined,
+  other: undefined,
+};
+
+export function dayItem(node: Extract<AuditNode, { kind: "day" }>): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    node.group.label,
+    node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = `day:${node.group.key}`;
+  const count = node.group.events.length;
+  item.description = `${count} event${count === 1 ? "" : "s"}`;
+  item.iconPath = new vscode.ThemeIcon("calendar");
+  item.contextValue = "auditDay";
+  item.accessibilityInformation = { label: `${node.group.label}, ${item.description}` };
+  return item;
+}
+
+export function eventItem(event: AuditEvent, now: number): vscode.TreeItem {
+  const label = describeAuditEvent(event);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `event:${event.id}`;
+  const when = relativeTime(Date.parse(event.timestamp), now);
+  const who = initiatorDisplay(event);
+  item.description = `${who} · ${when}`;
+  const color = VERB_COLORS[activityVerb(event.activity_code)];
+  item.iconPath = new vscode.ThemeIcon(categoryIcon(activityCategory(event.activity_code)), color ? new vscode.ThemeColor(color) : undefined);
+  item.contextValue = trafficPivotOf(event) ? "auditEvent trafficPivot" : "auditEvent";
+  item.command = { command: "netbird.event.openJson", title: "Open Event JSON", arguments: [{ kind: "audit", id: event.id }] };
+  item.accessibilityInformation = { label: `${label}, by ${who}, ${when}` };
+  return item;
+}
+
+/** The tooltip, built only when the user hovers (resolveTreeItem). Untrusted: no command links, no HTML. */
+export function eventTooltip(event: AuditEvent, now: number): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(auditTooltipMarkdown(event, now), false);
+  markdown.isTrusted = false;
+  markdown.supportHtml = false;
+  return markdown;
+}
+
+export function noteItem(node: Extract<AuditNode, { kind: "note" }>): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
+  item.id = `note:${node.id}`;
+  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.contextValue = "auditNote";
+  if (node.tooltip) item.tooltip = node.tooltip;
+  return item;
+}

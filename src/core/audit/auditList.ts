@@ -1,0 +1,44 @@
+import type { AuditEvent } from "../api/models";
+
+/** Newest first: by timestamp descending, then numeric id descending (the server has no tie-breaker). */
+export function compareNewestFirst(a: AuditEvent, b: AuditEvent): number {
+  const ta = Date.parse(a.timestamp);
+  const tb = Date.parse(b.timestamp);
+  if (ta !== tb) return (Number.isNaN(tb) ? -Infinity : tb) - (Number.isNaN(ta) ? -Infinity : ta);
+  return compareIdsDescending(a.id, b.id);
+}
+
+/** Compares decimal-string ids numerically (ids are uint64, beyond Number's exact range). */
+export function compareIdsDescending(a: string, b: string): number {
+  if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return b.length - a.length;
+  return a < b ? 1 : a > b ? -1 : 0;
+}
+
+/** Sorts a fresh server list newest first. The server's list replaces the old one (it is the truth, capped). */
+export function sortNewestFirst(events: readonly AuditEvent[]): AuditEvent[] {
+  const sorted = events.slice();
+  // The server already sends newest first; only sort when it did not.
+  for (let i = 1; i < sorted.length; i++) {
+    if (compareNewestFirst(sorted[i - 1] as AuditEvent, sorted[i] as AuditEvent) > 0) {
+      return sorted.sort(compareNewestFirst);
+    }
+  }
+  return sorted;
+}
+
+/** Events of `next` whose ids were not in `previous` (what a refresh brought). */
+export function newEventIds(previous: readonly AuditEvent[], next: readonly AuditEvent[]): Set<string> {
+  const known = new Set(previous.map((e) => e.id));
+  const fresh = new Set<string>();
+  for (const e of next) if (!known.has(e.id)) fresh.add(e.id);
+  return fresh;
+}
+
+/** How many events are newer than the event with id `lastSeenId` (by list position; the list is newest first). */
+export function countNewerThan(events: readonly AuditEvent[], lastSeenId: string | undefined): number {
+  if (!lastSeenId) return 0;
+  const index = events.findIndex((e) => e.id === lastSeenId);
+  if (index >= 0) return index;
+  // The last seen event is gone (beyond the cap, or deleted): count by id order instead.
+  return events.filter((e) => compareIdsDescending(e.id, lastSeenId) < 0).length;
+}

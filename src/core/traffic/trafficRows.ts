@@ -1,0 +1,179 @@
+import type { TrafficEndpoint, TrafficEvent } from "../api/models";
+import { PROTOCOL_NAMES } from "./trafficFilters";
+
+/**
+ * One table row of the Traffic Events panel: display-ready primitives projected from a TrafficEvent by the
+ * host, so the webview never needs the raw records (smaller messages, no parsing in the page).
+ * `index` is the record's position in the page the host holds (for Open JSON).
+ */
+export interface TrafficRow {
+  readonly index: number;
+  readonly flowId: string;
+  /** Window start, else first sub-event time (epoch ms; NaN when unknown). */
+  readonly time: number;
+  readonly windowEnd: number;
+  readonly direction: string;
+  readonly source: EndpointCell;
+  readonly destination: EndpointCell;
+  readonly protocol: number;
+  /** "TCP 443", "UDP 53", "ICMP echo request", "proto 47". */
+  readonly service: string;
+  readonly starts: number;
+  readonly ends: number;
+  readonly drops: number;
+  /** Dominant outcome: "drop" when any drop, else "end" when ended, else "start". */
+  readonly status: "start" | "end" | "drop" | "unknown";
+  readonly rxBytes: number;
+  readonly txBytes: number;
+  readonly rxPackets: number;
+  readonly txPackets: number;
+  readonly userId: string;
+  readonly user: string;
+  readonly policyId: string;
+  readonly policy: string;
+  readonly reporterId: string;
+  readonly connection: "P2P" | "Routed";
+}
+
+export interface EndpointCell {
+  readonly id: string;
+  readonly name: string;
+  readonly address: string;
+  readonly type: string;
+  /** "Berlin, DE" or "". */
+  readonly geo: string;
+  readonly os: string;
+  readonly dns: string;
+}
+
+const ICMP_TYPES: Readonly<Record<number, string>> = {
+  0: "echo reply",
+  3: "destination unreachable",
+  5: "redirect",
+  8: "echo request",
+  11: "time exceeded",
+};
+const ICMPV6_TYPES: Readonly<Record<number, string>> = {
+  1: "destination unreachable",
+  2: "packet too big",
+  3: "time exceeded",
+  128: "echo request",
+  129: "echo reply",
+  135: "neighbor solicitation",
+  136: "neighbor advertisement",
+};
+
+export function protocolName(protocol: number): string {
+  return PROTOCOL_NAMES.find((p) => p.number === protocol)?.name ?? `proto ${protocol}`;
+}
+
+/** The port of an `ip:port` / `[v6]:port` address, or undefined when absent or 0. */
+export function addressPort(address: string): number | undefined {
+  const match = /:(\d+)$/.exec(address);
+  const port = match ? Number(match[1]) : 0;
+  return port > 0 ? port : undefined;
+}
+
+export function serviceLabel(event: TrafficEvent): string {
+  const name = protocolName(event.protocol);
+  if (event.protocol === 1 || event.protocol === 58) {
+    const table = event.protocol === 1 ? ICMP_TYPES : ICMPV6_TYPES;
+    const type = event.icmp?.type ?? 0;
+    return `${name} ${table[type] ?? `type ${type}`}${event.icmp?.code ? ` (code ${event.icmp.code})` : ""}`;
+  }
+  const port = addressPort(event.destination.address);
+  return port ? `${name} ${port}` : name;
+}
+
+function endpointCell(e: TrafficEndpoint): EndpointCell {
+  const geo = [e.geo_location?.city_name, e.geo_location?.country_code].filter(Boolean).join(", ");
+  return { id: e.id, name: e.name, address: e.address, type: e.type, geo, os: e.os ?? "", dns: e.dns_label ?? "" };
+}
+
+/** The dashboard's rule: P2P when the reporting peer is the source or the destination, else routed. */
+export function connectionOf(event: TrafficEvent): "P2P" | "Routed" {
+  return event.source.id === event.reporter_id || event.destination.id === event.reporter_id ? "P2P" : "Routed";
+}
+
+export function countsOf(event: TrafficEvent): { starts: number; ends: number; drops: number } {
+  const aggregated = (event.num_of_starts ?? 0) + (event.num_of_ends ?? 0) + (event.num_of_drops ?? 0) > 0;
+  if (aggregated) return { starts: event.num_of_starts ?? 0, ends: event.num_of_ends ?? 0, drops: event.num_of_drops ?? 0 };
+  let starts = 0;
+  let ends = 0;
+  let drops = 0;
+  for (const sub of event.events) {
+    if (sub.type === "TYPE_START") starts++;
+    else if (sub.type === "TYPE_END") ends++;
+    else if (sub.type === "TYPE_DROP") drops++;
+  }
+  return { starts, ends, drops };
+}
+
+export function eventTime(event: TrafficEvent): number {
+  const start = event.window_start ? Date.parse(event.window_start) : Number.NaN;
+  if (!Number.isNaN(start)) return start;
+  return event.events[0] ? Date.parse(event.events[0].timestamp) : Number.NaN;
+}
+
+export function toTrafficRow(event: TrafficEvent, index: number): TrafficRow {
+  const counts = countsOf(event);
+  return {
+    index,
+    flowId: event.flow_id,
+    time: eventTime(event),
+    windowEnd: event.window_end ? Date.parse(event.window_end) : Number.NaN,
+    direction: event.direction,
+    source: endpointCell(event.source),
+    destination: endpointCell(event.destination),
+    protocol: event.protocol,
+    service: serviceLabel(event),
+    ...counts,
+    status: counts.drops > 0 ? "drop" : counts.ends > 0 ? "end" : counts.starts > 0 ? "start" : "unknown",
+    rxBytes: event.rx_bytes,
+    txBytes: event.tx_bytes,
+    rxPackets: event.rx_packets,
+    txPackets: event.tx_packets,
+    userId: event.user?.id ?? "",
+    user: event.user?.email || event.user?.name || "",
+    policyId: event.policy?.id ?? "",
+    policy: event.policy?.name ?? "",
+    reporterId: event.reporter_id,
+    connection: connectionOf(event),
+  };
+}
+
+/** Ids seen in a page, with a display name, for the User/Reporter/Source/Destination suggestions. */
+export interface FilterSuggestions {
+  readonly users: readonly Suggestion[];
+  readonly reporters: readonly Suggestion[];
+  readonly sources: readonly Suggestion[];
+  readonly destinations: readonly Suggestion[];
+}
+
+export interface Suggestion {
+  readonly id: string;
+  readonly label: string;
+}
+
+const MAX_SUGGESTIONS = 200;
+
+export function suggestionsOf(events: readonly TrafficEvent[]): FilterSuggestions {
+  const users = new Map<string, string>();
+  const reporters = new Map<string, string>();
+  const sources = new Map<string, string>();
+  const destinations = new Map<string, string>();
+  const names = new Map<string, string>();
+  const add = (map: Map<string, string>, id: string | undefined, label: string) => {
+    if (id && !map.has(id) && map.size < MAX_SUGGESTIONS) map.set(id, label || id);
+  };
+  for (const e of events) {
+    names.set(e.source.id, e.source.name);
+    names.set(e.destination.id, e.destination.name);
+    add(users, e.user?.id, e.user?.email || e.user?.name || "");
+    add(sources, e.source.id, `${e.source.name} (${e.source.address})`);
+    add(destinations, e.destination.id, `${e.destination.name} (${e.destination.address})`);
+  }
+  for (const e of events) add(reporters, e.reporter_id, names.get(e.reporter_id) ?? "");
+  const list = (map: Map<string, string>) => [...map].map(([id, label]) => ({ id, label }));
+  return { users: list(users), reporters: list(reporters), sources: list(sources), destinations: list(destinations) };
+}
