@@ -1,0 +1,179 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+import type { AuditEvent } from "../../src/core/api/models";
+import {
+  cleanText,
+  describeAuditEvent,
+  formatGoList,
+  initiatorDisplay,
+  isEmptyGoValue,
+  MAX_LABEL_LENGTH,
+  parseGoBool,
+  parseGoList,
+  stripInvisible,
+  targetDisplay,
+  truncateText,
+} from "../../src/core/activity";
+
+const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
+
+interface ActivityCodeEntry {
+  readonly code: string;
+  readonly message: string | null;
+  readonly meta_keys: readonly string[];
+  readonly optional_meta_keys?: readonly string[];
+  readonly read_time_meta_keys?: readonly string[];
+}
+
+const CODES: readonly ActivityCodeEntry[] = JSON.parse(
+  fs.readFileSync(path.join(REPO_ROOT, "resources", "netbird-activity-codes.json"), "utf8"),
+) as ActivityCodeEntry[];
+
+const HUGE = "x".repeat(100_000);
+/** Bidi embeddings/overrides/isolates, LRM/RLM/ALM and zero-width characters. */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function codePoints(text: string): number {
+  return Array.from(text).length;
+}
+
+function event(code: string, meta: unknown, extra: Partial<AuditEvent> = {}): AuditEvent {
+  return {
+    id: "1",
+    timestamp: "2026-08-01T10:00:00Z",
+    activity: "Something happened",
+    activity_code: code,
+    initiator_id: "u1",
+    initiator_name: "Carol",
+    initiator_email: "carol@acme.io",
+    target_id: "t1",
+    meta: meta as Record<string, string>,
+    ...extra,
+  };
+}
+
+function assertDisplayable(label: string, context: string): void {
+  assert.ok(label.length > 0, `${context}: empty`);
+  assert.ok(codePoints(label) <= MAX_LABEL_LENGTH, `${context}: ${codePoints(label)} code points`);
+  assert.doesNotMatch(label, INVISIBLE, `${context}: invisible character left`);
+  assert.doesNotMatch(label, CONTROL, `${context}: control character left`);
+  assert.doesNotMatch(label, LONE_SURROGATE, `${context}: lone surrogate`);
+  assert.doesNotMatch(label, /\s{2}/, `${context}: double space`);
+}
+
+describe("activity: hostile data", () => {
+  it("caps a 100 KB name to a short label ending with …", () => {
+    const label = describeAuditEvent(event("policy.update", { name: HUGE }));
+    assert.ok(codePoints(label) <= MAX_LABEL_LENGTH, `${codePoints(label)}`);
+    assert.ok(label.length <= 120);
+    assert.ok(label.startsWith("Updated policy “xxxx"), label);
+    assert.ok(label.includes("…"), label);
+  });
+
+  it("keeps every code's label short and clean when every meta value is 100 KB of hostile text", () => {
+    const hostile = `\u202Eevil\u202C\u200B\n\r\t\u0000${"ab\u2066\u200D".repeat(25_000)}`;
+    for (const entry of CODES) {
+      const meta: Record<string, string> = {};
+      for (const key of [...entry.meta_keys, ...(entry.optional_meta_keys ?? []), ...(entry.read_time_meta_keys ?? [])]) {
+        meta[key] = hostile;
+      }
+      assertDisplayable(describeAuditEvent(event(entry.code, meta)), entry.code);
+      assertDisplayable(targetDisplay(event(entry.code, meta)), `${entry.code} target`);
+    }
+  });
+
+  it("strips RTL overrides, isolates and zero-width characters", () => {
+    const label = describeAuditEvent(event("group.add", { name: "\u202Egnp.exe\u202C\u200B-\u2066x\u2069\uFEFF\u200E" }));
+    assert.equal(label, "Created group “gnp.exe-x”");
+    assertDisplayable(label, "rtl");
+  });
+
+  it("collapses newlines, tabs and control characters to single spaces", () => {
+    const label = describeAuditEvent(event("network.create", { name: "line1\nline2\r\n\tline3\u2028line4\u0000\u0007" }));
+    assert.equal(label, "Created network “line1 line2 line3 line4”");
+  });
+
+  it("never splits a surrogate pair when truncating", () => {
+    const label = describeAuditEvent(event("policy.add", { name: "😀".repeat(50_000) }));
+    assertDisplayable(label, "emoji");
+    assert.ok(label.includes("😀"));
+  });
+
+  it("caps a hostile activity text used as fallback", () => {
+    const label = describeAuditEvent(event("widget.boom", {}, { activity: `Boom\n\u202E${HUGE}` }));
+    assertDisplayable(label, "fallback");
+    assert.ok(label.startsWith("Boom x"), label);
+  });
+
+  it("survives malformed meta and fields", () => {
+    for (const meta of [null, undefined, "oops", 42, [], { name: 7 }, { name: { nested: true } }]) {
+      const label = describeAuditEvent(event("policy.add", meta));
+      assertDisplayable(label, JSON.stringify(meta) ?? "undefined");
+      assert.doesNotMatch(label, /undefined|\[object|null/);
+    }
+    assert.equal(describeAuditEvent(event("policy.add", { name: 7 })), "Created policy “7”");
+    const broken = { activity_code: 5, activity: null, meta: null } as unknown as AuditEvent;
+    assert.equal(describeAuditEvent(broken), "Unknown activity");
+    assert.equal(typeof initiatorDisplay(broken), "string");
+    assert.equal(targetDisplay(broken), "");
+  });
+
+  it("does not HTML-escape (tree labels are plain text)", () => {
+    assert.equal(describeAuditEvent(event("group.add", { name: "a<b>&c" })), "Created group “a<b>&c”");
+  });
+});
+
+describe("activity: text helpers", () => {
+  it("cleanText trims, collapses and caps", () => {
+    assert.equal(cleanText("  a \n\n b  "), "a b");
+    assert.equal(cleanText(42), "");
+    assert.equal(cleanText("abcdef", 4), "abc…");
+    assert.equal(cleanText(HUGE).length, 80);
+  });
+  it("stripInvisible removes only invisible formatting characters", () => {
+    assert.equal(stripInvisible("a\u202Db\u200Bc\u2067d\u2069é"), "abcdé");
+  });
+  it("truncateText leaves short text alone and counts code points", () => {
+    assert.equal(truncateText("short", 10), "short");
+    assert.equal(truncateText("😀😀😀", 3), "😀😀😀");
+    assert.equal(truncateText("😀😀😀😀", 3), "😀😀…");
+  });
+});
+
+describe("activity: Go value parsing", () => {
+  it("parses Go list strings", () => {
+    assert.deepEqual(parseGoList("[a b]"), ["a", "b"]);
+    assert.deepEqual(parseGoList("[ a   b ]"), ["a", "b"]);
+    assert.deepEqual(parseGoList("[single]"), ["single"]);
+    assert.deepEqual(parseGoList("[]"), []);
+    assert.deepEqual(parseGoList(""), []);
+    assert.deepEqual(parseGoList("<nil>"), []);
+    assert.deepEqual(parseGoList(undefined), []);
+    assert.deepEqual(parseGoList("example.com, api.example.com"), ["example.com", "api.example.com"]);
+  });
+  it("formats Go lists for display", () => {
+    assert.equal(formatGoList("[a b]"), "a, b");
+    assert.equal(formatGoList("[]"), "");
+  });
+  it("parses Go booleans strictly", () => {
+    assert.equal(parseGoBool("true"), true);
+    assert.equal(parseGoBool("false"), false);
+    assert.equal(parseGoBool(" TRUE "), true);
+    assert.equal(parseGoBool(""), undefined);
+    assert.equal(parseGoBool("yes"), undefined);
+    assert.equal(parseGoBool("<nil>"), undefined);
+  });
+  it("knows Go's empty values", () => {
+    for (const v of ["", " ", "<nil>", "[]", "map[]", "invalid Prefix"]) {
+      assert.equal(isEmptyGoValue(v), true, v);
+    }
+    for (const v of ["0", "false", "[a]", "nil"]) {
+      assert.equal(isEmptyGoValue(v), false, v);
+    }
+  });
+});
