@@ -233,6 +233,8 @@ export class NetBirdClient {
       });
     }
     const text = await this.readBody(response, url, req, this.options.maxResponseBytes ?? 256 * 1024 * 1024, false);
+    // Let undici hand the socket back to the pool before the caller's next request (keep-alive reuse).
+    await new Promise<void>((resolve) => setImmediate(resolve));
     this.options.logger?.debug(
       `[api] GET ${url.pathname}${url.search} ${status} ${text.length} chars in ${Date.now() - started} ms${requestId ? ` request-id=${requestId}` : ""}`,
     );

@@ -1,0 +1,16 @@
+import type { AuditEvent } from "../../src/core/api/models";
+
+/** Builds an audit event for tests; every field can be overridden. */
+export function auditEvent(patch: Partial<AuditEvent> & { id: string }): AuditEvent {
+  return {
+    timestamp: "2026-11-26T10:00:00Z",
+    activity: "Peer added",
+    activity_code: "peer.user.add",
+    initiator_id: "user-1",
+    initiator_name: "Alice Example",
+    initiator_email: "alice@example.com",
+    target_id: "peer-1",
+    meta: { name: "alice-laptop", ip: "100.64.0.10" },
+    ...patch,
+  };
+}
