@@ -9,10 +9,11 @@ import { Connection } from "./connection/connection";
 import { EventDocuments } from "./documents/eventDocuments";
 import { registerTrafficCommands } from "./traffic/trafficCommands";
 import { trafficPickSource } from "./traffic/trafficPickSource";
+import { createTestApi, type NetBirdEventsApi } from "./testApi";
 import { Log } from "./util/log";
 
 /** Composition root: builds the services and registers views and commands. Holds no logic of its own. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): NetBirdEventsApi {
   const channel = vscode.window.createOutputChannel("NetBird", { log: true });
   const log = new Log(channel);
   const version = String((context.extension.packageJSON as { version?: unknown }).version ?? "0.0.0");
@@ -27,9 +28,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand("netbird.showLog", () => channel.show()),
   );
   registerSignInCommands(context, session, connection);
-  registerAuditCommands(context, audit);
+  registerAuditCommands(context, audit, session);
   registerTrafficCommands(context, { extensionUri: context.extensionUri, session, connection, documents, log });
   registerEventJsonCommands(context, audit, documents, [trafficPickSource(documents)]);
+  return createTestApi(session, audit);
 }
 
 export function deactivate(): void {

@@ -1,5 +1,6 @@
 import * as vscode from "vscode";
 import { sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
+import type { Session } from "../auth/session";
 import type { AuditEventsController } from "./auditEventsController";
 import { promptForFilter } from "./auditFilterPrompt";
 
@@ -7,10 +8,10 @@ import { promptForFilter } from "./auditFilterPrompt";
  * `netbird.audit.refresh`, `netbird.audit.filter` (interactive, or with an AuditFilter argument for
  * automation), `netbird.audit.clearFilter` and `netbird.audit.showLastError`.
  */
-export function registerAuditCommands(context: vscode.ExtensionContext, audit: AuditEventsController): void {
+export function registerAuditCommands(context: vscode.ExtensionContext, audit: AuditEventsController, session: Session): void {
   context.subscriptions.push(
     vscode.commands.registerCommand("netbird.audit.refresh", async () => {
-      if (audit.viewState === "signedOut") {
+      if (session.state === "signedOut") {
         await vscode.commands.executeCommand("netbird.signIn");
         return;
       }

@@ -1,0 +1,83 @@
+import * as vscode from "vscode";
+import type { AuditEventsController } from "./auditEvents/auditEventsController";
+import { AuditTreeProvider } from "./auditEvents/auditTreeProvider";
+import type { AuditNode } from "./auditEvents/auditTreeItems";
+import type { Session } from "./auth/session";
+import { TrafficPanel } from "./traffic/trafficPanel";
+
+/** One rendered tree item, as plain data. */
+export interface TreeItemSnapshot {
+  readonly id: string;
+  readonly label: string;
+  readonly description: string;
+  readonly tooltip: string;
+  readonly icon: string;
+  readonly contextValue: string;
+  readonly expanded: boolean | undefined;
+  readonly command: string | undefined;
+  readonly children?: readonly TreeItemSnapshot[];
+}
+
+/**
+ * What `activate()` returns: a read-only view of the extension's state for its own integration tests and
+ * for automation. It never exposes the token (only whether one is stored).
+ */
+export interface NetBirdEventsApi {
+  readonly sessionState: () => "signedIn" | "signedOut";
+  readonly signedInAs: () => string | undefined;
+  readonly auditState: () => { state: string; total: number; shown: number; stale: boolean; error?: string; unseen: number };
+  /** The Audit Events tree as rendered: root items, and the children of expanded ones. */
+  readonly auditTree: () => Promise<TreeItemSnapshot[]>;
+  /** Waits for a running audit load to finish. */
+  readonly auditIdle: () => Promise<void>;
+  readonly trafficPanel: () => { open: boolean; visible: boolean; shownRecords: number; lastFilters: unknown } | undefined;
+}
+
+export function createTestApi(session: Session, audit: AuditEventsController): NetBirdEventsApi {
+  const provider = new AuditTreeProvider(audit);
+  const snapshot = async (node: AuditNode | undefined, depth: number): Promise<TreeItemSnapshot[]> => {
+    const children = provider.getChildren(node);
+    return Promise.all(
+      children.map(async (child) => {
+        const item = provider.resolveTreeItem(provider.getTreeItem(child), child);
+        const label = typeof item.label === "string" ? item.label : (item.label?.label ?? "");
+        const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? "");
+        const expanded = item.collapsibleState === vscode.TreeItemCollapsibleState.None ? undefined : item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
+        const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : "";
+        return {
+          id: item.id ?? "",
+          label,
+          description: typeof item.description === "string" ? item.description : "",
+          tooltip,
+          icon,
+          contextValue: item.contextValue ?? "",
+          expanded,
+          command: item.command?.command,
+          ...(expanded && depth < 2 ? { children: await snapshot(child, depth + 1) } : {}),
+        };
+      }),
+    );
+  };
+  return {
+    sessionState: () => session.state,
+    signedInAs: () => session.currentUser?.email,
+    auditState: () => ({
+      state: audit.viewState,
+      total: audit.totalCount,
+      shown: audit.events.length,
+      stale: audit.stale,
+      error: audit.lastError?.message,
+      unseen: audit.unseenCount,
+    }),
+    auditTree: () => snapshot(undefined, 0),
+    auditIdle: async () => {
+      while (audit.isLoading) await new Promise((resolve) => setTimeout(resolve, 20));
+    },
+    trafficPanel: () => {
+      const panel = TrafficPanel.instance;
+      return panel
+        ? { open: true, visible: panel.panel.visible, shownRecords: panel.shownRecords().length, lastFilters: panel.lastFilters }
+        : undefined;
+    },
+  };
+}

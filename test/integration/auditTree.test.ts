@@ -1,0 +1,95 @@
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { TreeItemSnapshot } from "../../src/testApi";
+import { api, refreshAudit, signInAs, signOut, WindowStubs } from "./netbird";
+import { SimulatorControl } from "./simulatorControl";
+
+const eventsOf = (tree: readonly TreeItemSnapshot[]) => tree.flatMap((day) => day.children ?? []);
+
+describe("Audit Events tree", () => {
+  const sim = SimulatorControl.fromEnv();
+  before(async () => {
+    await sim.reset();
+    await signInAs("owner");
+    await refreshAudit();
+  });
+  after(async () => {
+    await vscode.commands.executeCommand("netbird.audit.clearFilter");
+    await signOut();
+  });
+
+  it("loads every event the API returns, grouped by day with the newest day expanded", async () => {
+    const nb = await api();
+    const info = await sim.info();
+    assert.equal(nb.auditState().total, info.counts.auditServed);
+    const tree = await nb.auditTree();
+    const days = tree.filter((n) => n.id.startsWith("day:"));
+    assert.ok(days.length > 5, "several days");
+    assert.equal(days[0]?.expanded, true);
+    assert.ok(days.slice(1).every((d) => d.expanded === false), "only the newest day is expanded");
+    assert.ok(["Today", "Yesterday"].includes(days[0]?.label ?? "") || /\d{4}/.test(days[0]?.label ?? ""));
+    const first = days[0]?.children?.[0];
+    assert.ok(first, "the newest day has events");
+    assert.match(first.id, /^event:\d+$/);
+    assert.ok(first.label.length > 0 && first.label.length <= 120);
+    assert.match(first.description, / · /, "initiator · relative time");
+    assert.equal(first.command, "netbird.event.openJson");
+    assert.match(first.contextValue, /auditEvent/);
+    assert.ok(first.icon, "a codicon");
+    assert.match(first.tooltip, /\*Activity:\*/);
+  });
+
+  it("keeps item ids stable across a refresh", async () => {
+    const nb = await api();
+    const before = eventsOf(await nb.auditTree()).map((n) => n.id);
+    await refreshAudit();
+    const after = eventsOf(await nb.auditTree()).map((n) => n.id);
+    assert.deepEqual(after, before);
+  });
+
+  it("filters by text, type, initiator and dates, and clears", async () => {
+    const nb = await api();
+    const total = nb.auditState().total;
+    await vscode.commands.executeCommand("netbird.audit.filter", { activityCodes: ["policy.update"] });
+    const shown = nb.auditState().shown;
+    assert.ok(shown > 0 && shown < total, `${shown} of ${total}`);
+    const tree = await nb.auditTree();
+    assert.ok(eventsOf(tree).length > 0);
+    await vscode.commands.executeCommand("netbird.audit.filter", { text: "no-such-text-anywhere-42" });
+    assert.equal(nb.auditState().shown, 0);
+    const note = await nb.auditTree();
+    assert.equal(note[0]?.label, "No events match the filter");
+    await vscode.commands.executeCommand("netbird.audit.filter", { datePreset: "today" });
+    const today = nb.auditState().shown;
+    await vscode.commands.executeCommand("netbird.audit.filter", { datePreset: "last30days" });
+    assert.ok(nb.auditState().shown >= today);
+    await vscode.commands.executeCommand("netbird.audit.clearFilter");
+    assert.equal(nb.auditState().shown, total);
+  });
+
+  it("refresh never overlaps requests", async () => {
+    await sim.reset();
+    await sim.setFaults([{ match: { path: "/api/events/audit" }, delayMs: 400 }]);
+    const stubs = new WindowStubs().stub("showErrorMessage", async () => undefined);
+    try {
+      await Promise.all([1, 2, 3].map(() => vscode.commands.executeCommand("netbird.audit.refresh")));
+    } finally {
+      stubs.restore();
+    }
+    assert.equal((await sim.requestsTo("/api/events/audit")).length, 1);
+    await sim.reset();
+  });
+
+  it("keeps the last good list, marked stale, when a refresh fails", async () => {
+    const nb = await api();
+    const total = nb.auditState().total;
+    await sim.setFaults([{ match: { path: "/api/events/audit" }, status: 500 }]);
+    await refreshAudit();
+    assert.equal(nb.auditState().total, total);
+    assert.equal(nb.auditState().stale, true);
+    assert.match(String(nb.auditState().error), /HTTP 500/);
+    await sim.reset();
+    await refreshAudit();
+    assert.equal(nb.auditState().stale, false);
+  });
+});
