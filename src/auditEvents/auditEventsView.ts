@@ -33,7 +33,7 @@ export function createAuditEventsView(controller: AuditEventsController, session
         })
       : "";
     view.description = [who, filter ? `filter: ${filter}` : ""].filter(Boolean).join(" · ");
-    view.message = message(controller);
+    view.message = message(controller, who, filter);
     const unseen = view.visible ? 0 : controller.unseenCount;
     view.badge = unseen > 0 ? { value: unseen, tooltip: `${unseen} new audit event${unseen === 1 ? "" : "s"}` } : undefined;
     if (signedIn && !loadedOnce && view.visible) {
@@ -61,15 +61,21 @@ export function createAuditEventsView(controller: AuditEventsController, session
   return vscode.Disposable.from(...subscriptions);
 }
 
-function message(controller: AuditEventsController): string | undefined {
+/**
+ * The line above the tree: who is signed in, the event count and the filter (a view that is alone in its
+ * container has no visible description, so this is where the user sees them), or why the data is stale.
+ * Nothing while the list is empty: a message would hide the welcome view that explains the state.
+ */
+function message(controller: AuditEventsController, who: string, filter: string): string | undefined {
+  if (controller.totalCount === 0) return undefined;
   const error = controller.lastError;
-  if (error && controller.totalCount > 0) {
+  if (error) {
     const at = controller.loadedAt ? formatDateTime(controller.loadedAt) : "earlier";
     return `⚠ Could not refresh: ${error.message} Showing events loaded ${at}.`;
   }
-  // No message otherwise while the list is empty: a message would hide the welcome view that explains the state.
-  if (isFilterActive(controller.filter) && controller.totalCount > 0) {
-    return `${controller.events.length.toLocaleString("en-US")} of ${controller.totalCount.toLocaleString("en-US")} events match the filter.`;
-  }
-  return undefined;
+  const count = (n: number) => n.toLocaleString("en-US");
+  const events = filter
+    ? `${count(controller.events.length)} of ${count(controller.totalCount)} events match the filter ${filter}`
+    : `${count(controller.totalCount)} events`;
+  return `${who} · ${events}`;
 }

@@ -1,0 +1,118 @@
+import * as assert from "node:assert/strict";
+import { TOKENS } from "../../simulator/server";
+import { startE2eHost, type E2eHost } from "./e2eHost";
+
+/** Runs a palette command that opens its own quick input (so the widget never hides in between). */
+async function startQuickInputCommand(host: E2eHost, title: string): Promise<void> {
+  const widget = host.page.locator(".quick-input-widget");
+  await host.page.keyboard.press("F1");
+  const input = widget.locator(".quick-input-box input");
+  await input.waitFor({ state: "visible" });
+  await input.fill(`>${title}`);
+  await widget.locator(".monaco-list-row", { hasText: title }).first().waitFor();
+  await input.press("Enter");
+  // The command's own quick pick replaces the palette: wait until the palette's ">" text is gone.
+  await widget.locator(".quick-input-box input:not([value^='>'])").waitFor({ timeout: 10_000 }).catch(() => undefined);
+}
+
+describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
+  let host: E2eHost;
+  const view = "Audit Events";
+
+  before(async () => {
+    host = await startE2eHost({ name: "audit-events", simulator: { seed: 11, auditCount: 2500, trafficCount: 2000 } });
+  });
+  after(async () => {
+    await host?.close();
+  });
+
+  it("shows the signed-out welcome view", async () => {
+    const wb = host.workbench;
+    await wb.openNetBirdContainer();
+    await wb.welcomeButton(view, /^Sign In/).waitFor({ timeout: 15_000 });
+    assert.match(await wb.welcomeText(view), /personal access token/);
+    await wb.screenshot("welcome-signed-out");
+  });
+
+  it("refuses a malformed token in the input box, then signs in with the typed token", async () => {
+    const wb = host.workbench;
+    await wb.welcomeButton(view, /^Sign In/).click();
+    const widget = host.page.locator(".quick-input-widget");
+    const input = widget.locator(".quick-input-box input");
+    await input.waitFor({ state: "visible" });
+    assert.equal(await input.getAttribute("type"), "password", "the token is typed into a password box");
+    await input.fill("not-a-token");
+    await widget.locator(".quick-input-message", { hasText: /start with nbp_/ }).waitFor();
+    await wb.screenshot("sign-in-validation");
+    await input.fill(TOKENS.owner);
+    await input.press("Enter");
+    await wb.waitForToast(/Signed in to NetBird as/);
+    const requests = host.simulator!.requests.filter((r) => r.path === "/api/users/current");
+    assert.ok(requests.length >= 1, "the token was checked with /api/users/current");
+  });
+
+  it("fills the tree: days, newest expanded, events with sentences", async () => {
+    const wb = host.workbench;
+    await wb.treeItemsOf(view).first().waitFor({ timeout: 20_000 });
+    const labels = await wb.treeItems(view);
+    assert.ok(labels.length > 5, labels.join(" | "));
+    assert.ok(labels.some((l) => /^(Today|Yesterday)/.test(l)) || labels.some((l) => /\d{4}/.test(l)), labels.slice(0, 3).join(" | "));
+    // The line above the tree says who is signed in and how many events there are.
+    await wb.viewPane(view).getByText(/@meridian-labs\.io · [\d,]+ events/).waitFor({ timeout: 10_000 });
+    await wb.screenshot("tree");
+  });
+
+  it("opens an event's exact JSON read-only, and reopening focuses the same tab", async () => {
+    const wb = host.workbench;
+    const items = wb.treeItemsOf(view);
+    // The first row is the day; the second is its newest event.
+    await items.nth(1).click();
+    // The tab shows "audit-<id> <code>" with the ".json" extension beside it.
+    const activeTab = host.page.locator(".editor-group-container.active .tab.active", { hasText: /audit-\d+\s/ });
+    await activeTab.waitFor();
+    const title = (await activeTab.innerText()).replace(/\s+/g, " ").trim();
+    assert.match(title, /^audit-\d+ \S+ ?\.json$/);
+    const id = /^audit-(\d+)\s/.exec(title)?.[1];
+    assert.ok(id, title);
+    const served = host.simulator!.dataset.auditServed.find((e) => e.id === id);
+    assert.ok(served, `event ${id} is one the API served`);
+    const text = await wb.activeEditorText();
+    assert.ok(text.includes(`"id": "${id}"`), text.slice(0, 200));
+    assert.ok(text.includes(`"activity_code": "${served.activity_code}"`));
+    assert.equal(await wb.languageStatus(), "JSON");
+    await wb.screenshot("event-json");
+    // Typing changes nothing: the document is read-only.
+    await host.page.locator(".editor-group-container.active .monaco-editor .view-lines").click();
+    await host.page.keyboard.type("xyz");
+    assert.equal(await wb.activeEditorText(), text);
+    await items.nth(1).click();
+    assert.equal(await host.page.locator(".editor-group-container .tab", { hasText: `audit-${id} ` }).count(), 1);
+  });
+
+  it("filters through the quick pick flow; the filter shows in the view and survives a reload", async () => {
+    const wb = host.workbench;
+    await startQuickInputCommand(host, "NetBird: Filter Audit Events…");
+    await host.page.locator(".quick-input-widget .quick-input-title", { hasText: "Filter Audit Events" }).waitFor();
+    await wb.answerQuickInput("Text");
+    await wb.answerQuickInput("policy");
+    await wb.answerQuickInput("Apply Filter");
+    await wb.viewPane(view).getByText(/events match the filter “policy”/).waitFor({ timeout: 10_000 });
+    const labels = await wb.treeItems(view);
+    assert.ok(labels.length > 0);
+    await wb.screenshot("filtered");
+    await host.page.reload();
+    await wb.waitForReady();
+    // The NetBird container is restored open after the reload.
+    await wb.viewPane(view).getByText(/events match the filter “policy”/).waitFor({ timeout: 20_000 });
+    await wb.treeItemsOf(view).first().waitFor({ timeout: 20_000 });
+    await wb.screenshot("filtered-after-reload");
+    await wb.runCommand("NetBird: Clear Audit Events Filter");
+    await wb.viewPane(view).getByText(/events match the filter/).waitFor({ state: "detached", timeout: 10_000 });
+  });
+
+  it("signs out back to the welcome view", async () => {
+    const wb = host.workbench;
+    await wb.runCommand("NetBird: Sign Out");
+    await wb.welcomeButton(view, /^Sign In/).waitFor({ timeout: 15_000 });
+  });
+});
