@@ -31,7 +31,7 @@ export function activate(context: vscode.ExtensionContext): NetBirdEventsApi {
   registerAuditCommands(context, audit, session);
   registerTrafficCommands(context, { extensionUri: context.extensionUri, session, connection, documents, log });
   registerEventJsonCommands(context, audit, documents, [trafficPickSource(documents)]);
-  return createTestApi(session, audit);
+  return createTestApi(context, session, audit, connection);
 }
 
 export function deactivate(): void {

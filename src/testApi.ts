@@ -3,6 +3,7 @@ import type { AuditEventsController } from "./auditEvents/auditEventsController"
 import { AuditTreeProvider } from "./auditEvents/auditTreeProvider";
 import type { AuditNode } from "./auditEvents/auditTreeItems";
 import type { Session } from "./auth/session";
+import type { Connection } from "./connection/connection";
 import { TrafficPanel } from "./traffic/trafficPanel";
 
 /** One rendered tree item, as plain data. */
@@ -30,10 +31,18 @@ export interface NetBirdEventsApi {
   readonly auditTree: () => Promise<TreeItemSnapshot[]>;
   /** Waits for a running audit load to finish. */
   readonly auditIdle: () => Promise<void>;
-  readonly trafficPanel: () => { open: boolean; visible: boolean; shownRecords: number; lastFilters: unknown } | undefined;
+  readonly trafficPanel: () => { open: boolean; visible: boolean; shownRecords: number; lastFilters: unknown; html: string } | undefined;
+  /** Starts recording the messages between the traffic panel and its webview; returns the live list. */
+  readonly recordTrafficMessages: () => { readonly messages: { direction: string; message: unknown }[]; stop(): void };
+  /** API requests started and not settled yet. */
+  readonly requestsInFlight: () => number;
+  /** Where the extension's logs live (the NetBird output channel writes below the parent folder). */
+  readonly logUri: () => vscode.Uri;
+  /** Everything the extension keeps in globalState and workspaceState. */
+  readonly storedState: () => { global: Record<string, unknown>; workspace: Record<string, unknown> };
 }
 
-export function createTestApi(session: Session, audit: AuditEventsController): NetBirdEventsApi {
+export function createTestApi(context: vscode.ExtensionContext, session: Session, audit: AuditEventsController, connection: Connection): NetBirdEventsApi {
   const provider = new AuditTreeProvider(audit);
   const snapshot = async (node: AuditNode | undefined, depth: number): Promise<TreeItemSnapshot[]> => {
     const children = provider.getChildren(node);
@@ -76,8 +85,19 @@ export function createTestApi(session: Session, audit: AuditEventsController): N
     trafficPanel: () => {
       const panel = TrafficPanel.instance;
       return panel
-        ? { open: true, visible: panel.panel.visible, shownRecords: panel.shownRecords().length, lastFilters: panel.lastFilters }
+        ? { open: true, visible: panel.panel.visible, shownRecords: panel.shownRecords().length, lastFilters: panel.lastFilters, html: panel.panel.webview.html }
         : undefined;
+    },
+    recordTrafficMessages: () => {
+      const messages: { direction: string; message: unknown }[] = [];
+      const subscription = TrafficPanel.onDidExchangeMessage((m) => messages.push(m));
+      return { messages, stop: () => subscription.dispose() };
+    },
+    requestsInFlight: () => connection.inFlight,
+    logUri: () => context.logUri,
+    storedState: () => {
+      const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
+      return { global: dump(context.globalState), workspace: dump(context.workspaceState) };
     },
   };
 }

@@ -46,6 +46,11 @@ export class Connection implements vscode.Disposable {
     return this.server;
   }
 
+  /** Requests in flight on the current client (0 when there is none). */
+  get inFlight(): number {
+    return this.client?.stats.inFlight ?? 0;
+  }
+
   /** The client, or throws the ApiError that explains why the URL is refused. */
   getClient(): NetBirdClient {
     if (this.urlError || !this.client) throw this.urlError ?? new ApiError({ kind: "urlRefused", userMessage: "No management URL is set." });

@@ -30,6 +30,9 @@ export interface TrafficPanelDeps {
  */
 export class TrafficPanel implements vscode.Disposable {
   private static current: TrafficPanel | undefined;
+  private static readonly messageTap = new vscode.EventEmitter<{ readonly direction: "toWebview" | "fromWebview"; readonly message: unknown }>();
+  /** Every message between host and webview (for the extension's own leak and race tests). */
+  static readonly onDidExchangeMessage = TrafficPanel.messageTap.event;
   private readonly loader: TrafficPageLoader;
   private readonly subscriptions: vscode.Disposable[] = [];
   private ready = false;
@@ -102,10 +105,12 @@ export class TrafficPanel implements vscode.Disposable {
 
   private async post(message: HostToWebview): Promise<void> {
     if (!this.ready) return;
+    TrafficPanel.messageTap.fire({ direction: "toWebview", message });
     await this.panel.webview.postMessage(message);
   }
 
   private async receive(raw: unknown): Promise<void> {
+    TrafficPanel.messageTap.fire({ direction: "fromWebview", message: raw });
     const message = parseWebviewMessage(raw);
     if (!message) {
       this.deps.log.warn("[traffic] ignored a malformed message from the webview");

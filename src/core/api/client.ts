@@ -52,6 +52,8 @@ export interface ClientStats {
   requests: number;
   attempts: number;
   connections: number;
+  /** Requests started and not yet settled (for leak checks). */
+  inFlight: number;
 }
 
 interface Raw {
@@ -69,7 +71,7 @@ const ERROR_BODY_LIMIT = 64 * 1024;
  */
 export class NetBirdClient {
   readonly baseUrl: string;
-  readonly stats: ClientStats = { requests: 0, attempts: 0, connections: 0 };
+  readonly stats: ClientStats = { requests: 0, attempts: 0, connections: 0, inFlight: 0 };
   private readonly managed: ManagedDispatcher;
   private readonly options: NetBirdClientOptions;
   private readonly retry: RetryPolicy;
@@ -137,8 +139,16 @@ export class NetBirdClient {
   }
 
   private async getJson(endpoint: Endpoint, path: string, params: URLSearchParams, req: RequestOptions): Promise<Raw> {
-    const url = this.urlFor(path, params);
     this.stats.requests++;
+    this.stats.inFlight++;
+    try {
+      return await this.getJsonWithRetries(endpoint, this.urlFor(path, params), req);
+    } finally {
+      this.stats.inFlight--;
+    }
+  }
+
+  private async getJsonWithRetries(endpoint: Endpoint, url: URL, req: RequestOptions): Promise<Raw> {
     for (let attempt = 1; ; attempt++) {
       throwIfCancelled(req.signal);
       this.stats.attempts++;
