@@ -33,9 +33,14 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
-  log "apt-get install ${need_apt[*]}"
-  $SUDO apt-get update -qq >&2
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >&2
+  mkdir -p "$HOST_HOME"
+  APT_LOG="$HOST_HOME/apt.log"
+  log "apt-get install ${need_apt[*]} (output in $APT_LOG)"
+  if ! { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"; } > "$APT_LOG" 2>&1; then
+    log "apt-get failed; last lines of $APT_LOG:"
+    tail -30 "$APT_LOG" >&2
+    exit 1
+  fi
 fi
 
 if [ -f "$MARKER" ]; then
