@@ -1,0 +1,28 @@
+/**
+ * The only module that touches acquireVsCodeApi(): the API object may be acquired once and must not leak
+ * to other code, and every message to the host is typed with the shared protocol.
+ */
+import type { HostToWebview, TrafficViewState, WebviewToHost } from "../../core/traffic/protocol";
+
+const api = acquireVsCodeApi<TrafficViewState>();
+
+export function postToHost(message: WebviewToHost): void {
+  api.postMessage(message);
+}
+
+/** The state saved by an earlier load of this page (unchecked: read it with restoreViewState). */
+export function loadViewState(): unknown {
+  return api.getState();
+}
+
+export function saveViewState(state: TrafficViewState): void {
+  api.setState(state);
+}
+
+/** Calls `handler` for every message from the host that has a message shape. */
+export function onHostMessage(handler: (message: HostToWebview) => void): void {
+  window.addEventListener("message", (event: MessageEvent<unknown>) => {
+    const data = event.data;
+    if (data && typeof data === "object" && typeof (data as { type?: unknown }).type === "string") handler(data as HostToWebview);
+  });
+}
