@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled } from "../core/api/errors";
+import { DEFAULT_MANAGEMENT_URL } from "../core/api/managementUrl";
 import type { TrafficEvent } from "../core/api/models";
 import { serverTag } from "../core/documents/eventUri";
 import { parseWebviewMessage, type HostToWebview, type PanelProblem } from "../core/traffic/protocol";
@@ -39,7 +40,6 @@ export class TrafficPanel implements vscode.Disposable {
   private pendingFilters: TrafficFilters | undefined;
   private latestRequest = -1;
   private shownKey: string | undefined;
-  private loggingEnabled: boolean | undefined;
   /** The filters of the latest valid query (what Export uses from the palette). */
   lastFilters: TrafficFilters | undefined;
 
@@ -92,7 +92,6 @@ export class TrafficPanel implements vscode.Disposable {
       }),
       deps.session.onDidChange(() => {
         this.loader.reset();
-        this.loggingEnabled = undefined;
         void this.post({ type: "session", signedIn: deps.session.state === "signedIn", server: deps.connection.managementUrl });
       }),
     );
@@ -145,7 +144,13 @@ export class TrafficPanel implements vscode.Disposable {
         await vscode.commands.executeCommand("netbird.signIn");
         return;
       case "openTrafficSettings":
-        await vscode.env.openExternal(vscode.Uri.parse(CLOUD_TRAFFIC_SETTINGS_URL));
+        if (this.deps.connection.managementUrl === DEFAULT_MANAGEMENT_URL) {
+          await vscode.env.openExternal(vscode.Uri.parse(CLOUD_TRAFFIC_SETTINGS_URL));
+        } else {
+          void vscode.window.showInformationMessage(
+            "NetBird: open your NetBird dashboard and turn on traffic events under Settings → Networks → Traffic events (owners and admins can).",
+          );
+        }
         return;
     }
   }
@@ -197,19 +202,19 @@ export class TrafficPanel implements vscode.Disposable {
     }
   }
 
-  /** Whether the account has traffic logging switched off (asked once per session, only for empty results). */
+  /**
+   * Whether the account has traffic logging switched off. Asked only when a page comes back empty (one
+   * small request), so an admin turning logging on or off is noticed on the next refresh.
+   */
   private async loggingDisabled(): Promise<boolean> {
-    if (this.loggingEnabled === undefined) {
-      try {
-        const options = await this.deps.session.requestOptions();
-        const settings = options ? await this.deps.connection.getClient().getTrafficLoggingSettings(options) : undefined;
-        this.loggingEnabled = settings?.trafficLogsEnabled !== false;
-      } catch (error) {
-        this.deps.log.debug(`[traffic] could not read the account's traffic settings: ${String(error)}`);
-        this.loggingEnabled = true;
-      }
+    try {
+      const options = await this.deps.session.requestOptions();
+      const settings = options ? await this.deps.connection.getClient().getTrafficLoggingSettings(options) : undefined;
+      return settings?.trafficLogsEnabled === false;
+    } catch (error) {
+      this.deps.log.debug(`[traffic] could not read the account's traffic settings: ${String(error)}`);
+      return false;
     }
-    return !this.loggingEnabled;
   }
 
   private async openJson(pageKey: string, index: number): Promise<void> {

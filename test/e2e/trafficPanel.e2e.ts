@@ -1,0 +1,215 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import type { FrameLocator } from "playwright-core";
+import { TOKENS, type LoggedRequest } from "../../simulator/server";
+import { startE2eHost, type E2eHost } from "./e2eHost";
+
+/** Drives the Traffic Events webview as a user: every filter, paging, row JSON, export, and its states. */
+describe("traffic events panel (as a user)", () => {
+  let host: E2eHost;
+  let web: FrameLocator;
+  const trafficRequests = (): LoggedRequest[] => host.simulator!.requests.filter((r) => r.path === "/api/events/network-traffic");
+  const lastQuery = () => trafficRequests().at(-1)?.query ?? {};
+  const state = async () => web.locator("body").getAttribute("data-state");
+  const waitForState = async (expected: string, timeout = 20_000) => {
+    await web.locator(`body[data-state="${expected}"]`).waitFor({ state: "attached", timeout });
+  };
+  /** Waits until the simulator has seen a traffic request whose query satisfies `match`, then for the page to be painted. */
+  const waitForQuery = async (match: (q: Record<string, string | string[]>) => boolean, what: string) => {
+    const deadline = Date.now() + 20_000;
+    while (!trafficRequests().some((r) => match(r.query))) {
+      if (Date.now() > deadline) assert.fail(`no traffic request with ${what}; last: ${JSON.stringify(lastQuery())}`);
+      await host.page.waitForTimeout(100);
+    }
+    await web.locator('body[data-state="ready"], body[data-state="empty"]').waitFor({ state: "attached", timeout: 20_000 });
+  };
+  const rows = () => web.locator('#traffic-table .tbody [role="row"]');
+  const rowTexts = async () => (await rows().allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
+  const setSelect = async (label: string, value: string) => web.getByLabel(label, { exact: true }).selectOption(value);
+  const fill = async (label: string, value: string) => {
+    const control = web.getByLabel(label, { exact: true });
+    await control.fill(value);
+    await control.press("Enter");
+  };
+
+  before(async () => {
+    host = await startE2eHost({ name: "traffic-panel", simulator: { seed: 5, auditCount: 500, trafficCount: 6000 } });
+    const wb = host.workbench;
+    await wb.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
+    await wb.answerQuickInput(TOKENS.owner);
+    await wb.waitForToast(/Signed in to NetBird as/);
+  });
+  after(async () => {
+    await host?.close();
+  });
+
+  it("opens from the palette and shows the first page (page 1, 100 rows, last 24 hours)", async () => {
+    await host.workbench.runCommand("NetBird: Browse Traffic Events");
+    web = host.workbench.webview();
+    await waitForState("ready");
+    // The first request is page 1; the page after it is prefetched.
+    const query = trafficRequests()[0]?.query ?? {};
+    assert.equal(query.page, "1");
+    assert.equal(query.page_size, "100");
+    assert.ok(query.start_date, "a time window is sent");
+    assert.ok((await rows().count()) > 10, "rows are painted");
+    assert.ok((await rows().count()) <= 200, "the body is virtualized");
+    assert.match(await web.locator("#page-label").innerText(), /Page 1 of \d+/);
+    assert.match(await web.locator("#record-count").innerText(), /[\d,]+ records/);
+    await host.workbench.screenshot("traffic-first-page");
+  });
+
+  it("sends every filter the user sets, and the rows match", async () => {
+    const records = host.simulator!.dataset.traffic.map((row) => row.record);
+    const sample = records.find((f) => f.user.id && f.source.type === "PEER") ?? records[0]!;
+    await setSelect("From", "last7d");
+    await waitForQuery((q) => typeof q.start_date === "string" && Date.parse(q.start_date) < Date.now() - 6 * 24 * 3600_000, "a 7-day window");
+
+    await setSelect("Protocol", "").catch(() => undefined);
+    await fill("Protocol", "TCP");
+    await waitForQuery((q) => q.protocol === "6", "protocol=6");
+    for (const text of (await rowTexts()).slice(0, 20)) assert.match(text, /\bTCP\b/, text);
+    await fill("Protocol", "");
+
+    await setSelect("Direction", "EGRESS");
+    await waitForQuery((q) => q.direction === "EGRESS", "direction=EGRESS");
+    for (const text of (await rowTexts()).slice(0, 20)) assert.match(text, /EGRESS|Egress|Out/i, text);
+    await setSelect("Type", "TYPE_DROP");
+    await waitForQuery((q) => q.type === "TYPE_DROP" && q.direction === "EGRESS", "type=TYPE_DROP with direction");
+    await setSelect("Connection type", "ROUTED");
+    await waitForQuery((q) => q.connection_type === "ROUTED", "connection_type=ROUTED");
+    await host.workbench.screenshot("traffic-filtered");
+    await web.getByRole("button", { name: "Clear filters" }).first().click();
+    await waitForQuery((q) => !q.direction && !q.type && !q.connection_type, "cleared filters");
+
+    for (const [label, param, value] of [
+      ["User", "user_id", sample.user.id],
+      ["Reporter", "reporter_id", sample.reporter_id],
+      ["Source", "source_id", sample.source.id],
+      ["Destination", "destination_id", sample.destination.id],
+    ] as const) {
+      await fill(label, value);
+      await waitForQuery((q) => q[param] === value, `${param}=${value}`);
+      await fill(label, "");
+    }
+    await fill("Search", sample.source.name.slice(0, 6));
+    await waitForQuery((q) => q.search === sample.source.name.slice(0, 6), "search");
+    const needle = sample.source.name.slice(0, 6).toLowerCase();
+    for (const text of (await rowTexts()).slice(0, 10)) assert.ok(text.toLowerCase().includes(needle) || /@/.test(text), text);
+    await fill("Search", "");
+    await fill("Page size", "50");
+    await waitForQuery((q) => q.page_size === "50", "page_size=50");
+  });
+
+  it("shows invalid input inline and never sends it", async () => {
+    await host.page.waitForTimeout(1500); // let the last query and its prefetch settle
+    const before = trafficRequests().length;
+    await fill("Protocol", "300");
+    const error = web.locator("#filters [aria-invalid='true']");
+    await error.first().waitFor();
+    await host.page.waitForTimeout(800);
+    assert.equal(trafficRequests().length, before, "nothing was sent");
+    await host.workbench.screenshot("traffic-invalid-input");
+    await fill("Protocol", "");
+    await waitForState("ready");
+    await host.page.waitForTimeout(1500);
+    const beforeSize = trafficRequests().length;
+    await fill("Page size", "60000");
+    await web.locator("#filters [aria-invalid='true']").first().waitFor();
+    await host.page.waitForTimeout(800);
+    assert.equal(trafficRequests().length, beforeSize, "nothing was sent");
+    await fill("Page size", "100");
+    await waitForState("ready");
+  });
+
+  it("pages forward and back", async () => {
+    await web.getByRole("button", { name: "Next page" }).click();
+    await web.locator("#page-label", { hasText: /Page 2 of/ }).waitFor();
+    assert.ok(trafficRequests().some((r) => r.query.page === "2"), "page 2 was fetched (prefetched or on demand)");
+    await web.getByRole("button", { name: "Previous page" }).click();
+    await web.locator("#page-label", { hasText: /Page 1 of/ }).waitFor();
+  });
+
+  it("opens a row's exact JSON from its actions menu", async () => {
+    const firstRow = rows().first();
+    await firstRow.getByRole("button", { name: /^Actions for flow/ }).click();
+    await web.getByRole("menuitem", { name: "Open JSON" }).click();
+    const tab = host.page.locator(".editor-group-container.active .tab.active", { hasText: /traffic-/ });
+    await tab.waitFor({ timeout: 15_000 });
+    const text = await host.workbench.activeEditorText();
+    const flowId = /"flow_id": "([^"]+)"/.exec(text)?.[1];
+    assert.ok(flowId, text.slice(0, 200));
+    assert.ok(host.simulator!.dataset.traffic.some((row) => row.record.flow_id === flowId));
+    assert.equal(await host.workbench.languageStatus(), "JSON");
+    await host.workbench.screenshot("traffic-row-json");
+    await host.page.keyboard.press("Control+W");
+  });
+
+  it("exports the filtered records to a CSV file the user picks", async () => {
+    web = host.workbench.webview();
+    await web.getByRole("button", { name: "Export…" }).click();
+    await host.workbench.answerQuickInput("CSV");
+    // VS Code's save dialog (in the browser: a quick input holding the path) comes next.
+    await host.page.locator(".quick-input-widget .quick-input-title", { hasText: "Export traffic events" }).waitFor();
+    const file = path.join(host.dirs.workspace, "traffic-export.csv");
+    await host.workbench.answerQuickInput(file);
+    await host.workbench.waitForToast(/exported [\d,]+ traffic events/, 60_000);
+    const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
+    assert.match(lines[0] ?? "", /^flow_id,time,/);
+    assert.ok(lines.length > 1);
+    await host.workbench.screenshot("traffic-exported");
+  });
+
+  it("explains each state: empty, error with Retry, not available, logging disabled", async () => {
+    web = host.workbench.webview();
+    await fill("Search", "zzz-no-such-flow");
+    await waitForState("empty");
+    await host.workbench.screenshot("traffic-empty");
+    await fill("Search", "");
+    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    await web.getByRole("button", { name: "Refresh" }).click();
+    await waitForState("error", 30_000);
+    assert.match(await web.locator("#state-panel").innerText(), /HTTP 500/);
+    await host.workbench.screenshot("traffic-error");
+    host.simulator!.clearFaults();
+    await web.getByRole("button", { name: "Retry" }).click();
+    await waitForState("ready");
+    host.simulator!.setDataset({ trafficAvailable: false });
+    await web.getByRole("button", { name: "Refresh" }).click();
+    await waitForState("notAvailable");
+    assert.match(await web.locator("#state-panel").innerText(), /NetBird Cloud/);
+    const toasts = await host.workbench.toasts();
+    assert.ok(!toasts.some((t) => /not available|404/i.test(t)), `no error toast for a server without traffic events: ${toasts.join(" | ")}`);
+    await host.workbench.screenshot("traffic-not-available");
+    host.simulator!.setDataset({ trafficAvailable: true, trafficLoggingEnabled: false });
+    await web.getByRole("button", { name: "Refresh" }).click();
+    await waitForState("loggingDisabled");
+    await host.workbench.screenshot("traffic-logging-disabled");
+    host.simulator!.setDataset({ trafficLoggingEnabled: true });
+    await web.getByRole("button", { name: "Refresh" }).click();
+    await waitForState("ready");
+  });
+
+  it("comes back with its filters and page after a window reload", async () => {
+    host.simulator!.clearFaults();
+    host.simulator!.setDataset({ trafficAvailable: true, trafficLoggingEnabled: true });
+    web = host.workbench.webview();
+    await setSelect("Direction", "INGRESS");
+    await waitForQuery((q) => q.direction === "INGRESS", "direction=INGRESS");
+    await web.getByRole("button", { name: "Next page" }).click();
+    await web.locator("#page-label", { hasText: /Page 2 of/ }).waitFor();
+    host.simulator!.resetLog();
+    await host.page.waitForTimeout(500);
+    await host.workbench.runCommand("Developer: Reload Window").catch(() => undefined);
+    await host.page.waitForTimeout(1000);
+    await host.workbench.waitForReady();
+    web = host.workbench.webview();
+    await waitForState("ready", 30_000);
+    assert.equal(await web.getByLabel("Direction", { exact: true }).inputValue(), "INGRESS");
+    assert.match(await web.locator("#page-label").innerText(), /Page 2 of/);
+    assert.ok(trafficRequests().some((r) => r.query.direction === "INGRESS" && r.query.page === "2"));
+    await host.workbench.screenshot("traffic-restored");
+    assert.ok((await state()) === "ready");
+  });
+});
