@@ -5,6 +5,18 @@ import { EMPTY_FILTERS, sanitizeFilters, type TrafficFilters } from "../core/tra
 import { TrafficPanel, type TrafficPanelDeps } from "./trafficPanel";
 import { exportTraffic } from "./trafficExport";
 
+/** What VS Code passes to a webview context-menu command: the row's `data-vscode-context`. */
+interface RowContext {
+  readonly webviewSection: "trafficRow";
+  readonly pageKey: string;
+  readonly index: number;
+}
+
+function isRowContext(value: unknown): value is RowContext {
+  const v = value as Partial<RowContext> | undefined;
+  return v?.webviewSection === "trafficRow" && typeof v.pageKey === "string" && Number.isInteger(v.index);
+}
+
 /**
  * `netbird.traffic.open` (optionally with filters), `netbird.traffic.export` (optionally with filters and,
  * for automation, `{ format, file }`), and `netbird.audit.showTraffic` (pivot from an audit event).
@@ -35,6 +47,17 @@ export function registerTrafficCommands(context: vscode.ExtensionContext, deps: 
         reporterId: pivot.peerId ?? "",
       };
       TrafficPanel.show(deps, filters);
+    }),
+    // The native context menu of a table row (webview/context, webviewSection == trafficRow).
+    vscode.commands.registerCommand("netbird.traffic.row.openJson", (row?: RowContext) => {
+      if (isRowContext(row)) return TrafficPanel.instance?.openJson(row.pageKey, row.index);
+      return undefined;
+    }),
+    vscode.commands.registerCommand("netbird.traffic.row.copyFlowId", async (row?: RowContext) => {
+      const record = isRowContext(row) ? TrafficPanel.instance?.record(row.pageKey, row.index) : undefined;
+      if (!record) return;
+      await vscode.env.clipboard.writeText(record.flow_id);
+      vscode.window.setStatusBarMessage(`Copied flow ID ${record.flow_id}`, 3000);
     }),
     vscode.window.registerWebviewPanelSerializer("netbird.trafficEvents", {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {

@@ -217,7 +217,12 @@ export class TrafficPanel implements vscode.Disposable {
     }
   }
 
-  private async openJson(pageKey: string, index: number): Promise<void> {
+  /** The record behind a table row (for the native row context menu). */
+  record(pageKey: string, index: number): TrafficEvent | undefined {
+    return this.loader.records(pageKey)?.[index];
+  }
+
+  async openJson(pageKey: string, index: number): Promise<void> {
     const event = this.loader.records(pageKey)?.[index];
     if (!event) {
       void vscode.window.showWarningMessage("NetBird: that traffic event is no longer loaded. Refresh the panel and try again.");
