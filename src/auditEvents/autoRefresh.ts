@@ -1,13 +1,6 @@
 import * as vscode from "vscode";
+import { autoRefreshIntervalMs, nextRefreshDelayMs } from "../core/audit/autoRefreshInterval";
 import type { AuditEventsController } from "./auditEventsController";
-
-export const MIN_AUTO_REFRESH_SECONDS = 30;
-
-/** The effective interval in ms for a setting value: 0/invalid = off, otherwise at least 30 s. */
-export function autoRefreshIntervalMs(seconds: number | undefined): number {
-  if (!seconds || !Number.isFinite(seconds) || seconds <= 0) return 0;
-  return Math.max(MIN_AUTO_REFRESH_SECONDS, seconds) * 1000;
-}
 
 /**
  * Opt-in auto-refresh (`netbird.auditEvents.autoRefreshInterval`): runs only while the view is visible and
@@ -46,7 +39,7 @@ export class AutoRefresh implements vscode.Disposable {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.active()) return;
-    const delay = Math.min(this.intervalMs() * this.backoff, 10 * 60 * 1000);
+    const delay = nextRefreshDelayMs(this.intervalMs(), this.backoff);
     this.timer = setTimeout(() => void this.tick(), delay);
   }
 
