@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 
+import { ACTIVITY_CODES, type ActivityCode } from "../../simulator/activityCodes";
 import type { AuditEvent } from "../../src/core/api/models";
 import {
   describeAuditEvent,
@@ -10,20 +9,8 @@ import {
   templatedActivityCodes,
 } from "../../src/core/activity";
 
-/** The compiled test lives in out/test/unit: the repository root is three levels up. */
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 
-interface ActivityCodeEntry {
-  readonly code: string;
-  readonly message: string | null;
-  readonly meta_keys: readonly string[];
-  readonly optional_meta_keys?: readonly string[];
-  readonly read_time_meta_keys?: readonly string[];
-}
-
-const CODES: readonly ActivityCodeEntry[] = JSON.parse(
-  fs.readFileSync(path.join(REPO_ROOT, "resources", "netbird-activity-codes.json"), "utf8"),
-) as ActivityCodeEntry[];
+const CODES = ACTIVITY_CODES;
 
 /** A realistic value for a meta key, as NetBird's `fmt.Sprintf("%v")` would send it. */
 function sampleValue(code: string, key: string): string {
@@ -123,7 +110,7 @@ function sampleValue(code: string, key: string): string {
   return value;
 }
 
-function keysOf(entry: ActivityCodeEntry, withOptional: boolean): string[] {
+function keysOf(entry: ActivityCode, withOptional: boolean): string[] {
   return [
     ...entry.meta_keys,
     ...(withOptional ? (entry.optional_meta_keys ?? []) : []),
@@ -131,7 +118,7 @@ function keysOf(entry: ActivityCodeEntry, withOptional: boolean): string[] {
   ];
 }
 
-function activityOf(entry: ActivityCodeEntry): string {
+function activityOf(entry: ActivityCode): string {
   return entry.message ?? readableActivityCode(entry.code);
 }
 
@@ -150,7 +137,7 @@ function event(code: string, meta: Record<string, string>, extra: Partial<AuditE
   };
 }
 
-function sampleEvent(entry: ActivityCodeEntry, withOptional: boolean): AuditEvent {
+function sampleEvent(entry: ActivityCode, withOptional: boolean): AuditEvent {
   const meta: Record<string, string> = {};
   for (const key of keysOf(entry, withOptional)) {
     meta[key] = sampleValue(entry.code, key);

@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
 
+import { ACTIVITY_CODES } from "../../simulator/activityCodes";
 import type { AuditEvent } from "../../src/core/api/models";
 import {
   cleanText,
@@ -17,19 +16,8 @@ import {
   truncateText,
 } from "../../src/core/activity";
 
-const REPO_ROOT = path.resolve(__dirname, "..", "..", "..");
 
-interface ActivityCodeEntry {
-  readonly code: string;
-  readonly message: string | null;
-  readonly meta_keys: readonly string[];
-  readonly optional_meta_keys?: readonly string[];
-  readonly read_time_meta_keys?: readonly string[];
-}
-
-const CODES: readonly ActivityCodeEntry[] = JSON.parse(
-  fs.readFileSync(path.join(REPO_ROOT, "resources", "netbird-activity-codes.json"), "utf8"),
-) as ActivityCodeEntry[];
+const CODES = ACTIVITY_CODES;
 
 const HUGE = "x".repeat(100_000);
 /** Bidi embeddings/overrides/isolates, LRM/RLM/ALM and zero-width characters. */

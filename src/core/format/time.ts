@@ -27,19 +27,21 @@ export function parseTimestamp(value: string | undefined): number {
   return value ? Date.parse(value) : Number.NaN;
 }
 
+/** The parts of a local date and time with seconds, e.g. "24 Nov 2026, 14:05:09". */
+export const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+};
+
 /** Local date and time with seconds, e.g. "24 Nov 2026, 14:05:09". */
 export function formatDateTime(timestampMs: number, locale?: string, timeZone?: string): string {
   if (!Number.isFinite(timestampMs)) return "unknown time";
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-    hour12: false,
-    timeZone,
-  }).format(timestampMs);
+  return new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone }).format(timestampMs);
 }
 
 /** The local calendar day of a timestamp as YYYY-MM-DD (in `timeZone`, default the machine's). */

@@ -2,6 +2,7 @@
  * The text of each table cell, computed from a display-ready TrafficRow (pure, no DOM). The DOM layer only
  * copies these strings into elements with textContent.
  */
+import { DATE_TIME_OPTIONS } from "../../core/format/time";
 import { formatBytes, formatCount } from "../../core/format/units";
 import type { EndpointCell, TrafficRow } from "../../core/traffic/trafficRows";
 
@@ -78,17 +79,6 @@ export function endpointTitle(cell: EndpointCell): string {
   ];
   return lines.filter(Boolean).join("\n");
 }
-
-/** The options of core/format/time.ts formatDateTime ("24 Nov 2026, 14:05:09"). */
-const DATE_TIME_OPTIONS: Intl.DateTimeFormatOptions = {
-  year: "numeric",
-  month: "short",
-  day: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-};
 
 /**
  * Formats times for the Time column with the same output as formatDateTime. formatDateTime builds an Intl

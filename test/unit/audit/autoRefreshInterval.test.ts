@@ -15,7 +15,8 @@ describe("auto-refresh interval", () => {
   it("backs off after failures, up to 10 minutes", () => {
     assert.equal(nextRefreshDelayMs(30_000, 1), 30_000);
     assert.equal(nextRefreshDelayMs(30_000, 4), 120_000);
-    assert.equal(nextRefreshDelayMs(30_000, 16), 600_000);
+    assert.equal(nextRefreshDelayMs(30_000, 16), 480_000);
+    assert.equal(nextRefreshDelayMs(60_000, 16), 600_000);
     assert.equal(nextRefreshDelayMs(300_000, 16), 600_000);
   });
 });
