@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import * as vscode from "vscode";
 
-/** A fresh CSP nonce from the crypto RNG (never Math.random). */
+/** A fresh CSP nonce from the crypto RNG. */
 export function makeNonce(): string {
   return randomBytes(18).toString("base64");
 }

@@ -1,3 +1,4 @@
+import { randomInt } from "node:crypto";
 import { createDispatcher, type ManagedDispatcher } from "./dispatcher";
 import { requestOn, type Dispatcher } from "./undiciParts";
 import { ApiError, CancelledError, errorFromResponse, type Endpoint } from "./errors";
@@ -178,7 +179,7 @@ export class NetBirdClient {
   }
 
   private retryDelay(apiError: ApiError, cause: unknown, attempt: number): number | undefined {
-    const random = this.options.random ?? Math.random;
+    const random = this.options.random ?? jitter;
     if (apiError.status !== undefined) {
       if (!RETRYABLE_STATUSES.has(apiError.status)) return undefined;
       if (apiError.retryAfterSeconds !== undefined) {
@@ -298,6 +299,11 @@ export class NetBirdClient {
     }
     return Buffer.concat(chunks, received > limit ? limit : received).toString("utf8");
   }
+}
+
+/** A number in [0, 1) for backoff jitter. */
+function jitter(): number {
+  return randomInt(0, 1_000_000) / 1_000_000;
 }
 
 function tooLarge(url: URL, limit: number): ApiError {
