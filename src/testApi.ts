@@ -16,6 +16,8 @@ export interface TreeItemSnapshot {
   readonly contextValue: string;
   readonly expanded: boolean | undefined;
   readonly command: string | undefined;
+  /** For MarkdownString tooltips: whether links may run commands, and whether HTML and `$(icon)` syntax render. */
+  readonly tooltipFlags?: { readonly isTrusted: boolean; readonly supportHtml: boolean; readonly supportThemeIcons: boolean };
   readonly children?: readonly TreeItemSnapshot[];
 }
 
@@ -27,8 +29,8 @@ export interface NetBirdEventsApi {
   readonly sessionState: () => "signedIn" | "signedOut";
   readonly signedInAs: () => string | undefined;
   readonly auditState: () => { state: string; total: number; shown: number; stale: boolean; error?: string; unseen: number };
-  /** The Audit Events tree as rendered: root items, and the children of expanded ones. */
-  readonly auditTree: () => Promise<TreeItemSnapshot[]>;
+  /** The Audit Events tree as rendered: root items, and the children of expanded ones (of every day with `allDays`). */
+  readonly auditTree: (options?: { readonly allDays?: boolean }) => Promise<TreeItemSnapshot[]>;
   /** Waits for a running audit load to finish. */
   readonly auditIdle: () => Promise<void>;
   readonly trafficPanel: () => { open: boolean; visible: boolean; shownRecords: number; lastFilters: unknown; html: string } | undefined;
@@ -40,11 +42,18 @@ export interface NetBirdEventsApi {
   readonly logUri: () => vscode.Uri;
   /** Everything the extension keeps in globalState and workspaceState. */
   readonly storedState: () => { global: Record<string, unknown>; workspace: Record<string, unknown> };
+  /**
+   * Builds the Audit Events tree the way VS Code fills the view (the roots, then every child of the expanded
+   * days, then of the next days) until `count` event items exist; for the benchmark (bench/).
+   */
+  readonly auditTreeFirstItems: (count: number) => { dayGroups: number; items: number };
+  /** The API client's counters: requests, attempts, connections opened, requests in flight (undefined without a client). */
+  readonly clientStats: () => { requests: number; attempts: number; connections: number; inFlight: number } | undefined;
 }
 
 export function createTestApi(context: vscode.ExtensionContext, session: Session, audit: AuditEventsController, connection: Connection): NetBirdEventsApi {
   const provider = new AuditTreeProvider(audit);
-  const snapshot = async (node: AuditNode | undefined, depth: number): Promise<TreeItemSnapshot[]> => {
+  const snapshot = async (node: AuditNode | undefined, depth: number, allDays = false): Promise<TreeItemSnapshot[]> => {
     const children = provider.getChildren(node);
     return Promise.all(
       children.map(async (child) => {
@@ -53,6 +62,7 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
         const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? "");
         const expanded = item.collapsibleState === vscode.TreeItemCollapsibleState.None ? undefined : item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
         const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : "";
+        const markdown = item.tooltip instanceof vscode.MarkdownString ? item.tooltip : undefined;
         return {
           id: item.id ?? "",
           label,
@@ -62,7 +72,10 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
           contextValue: item.contextValue ?? "",
           expanded,
           command: item.command?.command,
-          ...(expanded && depth < 2 ? { children: await snapshot(child, depth + 1) } : {}),
+          ...(markdown
+            ? { tooltipFlags: { isTrusted: markdown.isTrusted !== undefined && markdown.isTrusted !== false, supportHtml: markdown.supportHtml === true, supportThemeIcons: markdown.supportThemeIcons === true } }
+            : {}),
+          ...((expanded || (allDays && child.kind === "day")) && depth < 2 ? { children: await snapshot(child, depth + 1, allDays) } : {}),
         };
       }),
     );
@@ -78,7 +91,7 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
       error: audit.lastError?.message,
       unseen: audit.unseenCount,
     }),
-    auditTree: () => snapshot(undefined, 0),
+    auditTree: (options) => snapshot(undefined, 0, options?.allDays === true),
     auditIdle: async () => {
       while (audit.isLoading) await new Promise((resolve) => setTimeout(resolve, 20));
     },
@@ -98,6 +111,27 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
     storedState: () => {
       const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));
       return { global: dump(context.globalState), workspace: dump(context.workspaceState) };
+    },
+    auditTreeFirstItems: (count) => {
+      const roots = provider.getChildren(undefined);
+      for (const root of roots) provider.getTreeItem(root);
+      let items = 0;
+      for (const root of roots) {
+        if (items >= count) break;
+        if (root.kind !== "day") continue;
+        for (const child of provider.getChildren(root)) {
+          provider.getTreeItem(child);
+          items++;
+        }
+      }
+      return { dayGroups: roots.filter((root) => root.kind === "day").length, items };
+    },
+    clientStats: () => {
+      try {
+        return { ...connection.getClient().stats };
+      } catch {
+        return undefined;
+      }
     },
   };
 }

@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled } from "../core/api/errors";
-import type { AuditEvent } from "../core/api/models";
+import { AUDIT_EVENTS_CAP, type AuditEvent } from "../core/api/models";
 import { countNewerThan, sortNewestFirst } from "../core/audit/auditList";
 import { compileFilter, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
 import type { Log } from "../util/log";
@@ -40,12 +40,15 @@ export class AuditEventsController implements vscode.Disposable {
     private readonly log: Log,
   ) {
     this.filterValue = sanitizeFilter(state.get(FILTER_KEY));
+    let generation = session.generation;
     this.subscriptions.push(
       this.changed,
       session.onDidChange(() => {
+        const sameSession = session.generation === generation;
+        generation = session.generation;
         if (session.state === "signedOut") {
           this.clear("signedOut");
-        } else {
+        } else if (!sameSession) {
           // A different token or server: drop a load in flight, then load afresh.
           this.cancel();
           void (this.current ?? Promise.resolve()).then(() => this.refresh());
@@ -142,11 +145,12 @@ export class AuditEventsController implements vscode.Disposable {
         client.listAuditEvents(options),
       );
       if (controller.signal.aborted || this.connection.serverKey !== server) return;
-      this.setEvents(sortNewestFirst(events), server);
+      // The API returns at most the newest 10,000; a server (or proxy) sending more must not grow the tree without bound.
+      this.setEvents(sortNewestFirst(events).slice(0, AUDIT_EVENTS_CAP), server);
       this.errorValue = undefined;
       this.loadedAtValue = Date.now();
       this.stateValue = this.all.length ? "ready" : "empty";
-      this.log.info(`[audit] loaded ${events.length} events`);
+      this.log.info(`[audit] loaded ${events.length} events${events.length > AUDIT_EVENTS_CAP ? ` (kept the newest ${AUDIT_EVENTS_CAP})` : ""}`);
     } catch (error) {
       if (isCancelled(error) || controller.signal.aborted) return;
       const apiError = error instanceof ApiError ? error : new ApiError({ kind: "malformedResponse", userMessage: String(error) });

@@ -19,6 +19,7 @@ export class Session implements vscode.Disposable {
   private user: CurrentUser | undefined;
   private loaded: Promise<void>;
   private rejectedNoticeShown = false;
+  private generationValue = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
@@ -40,6 +41,14 @@ export class Session implements vscode.Disposable {
 
   get state(): SessionState {
     return this.token ? "signedIn" : "signedOut";
+  }
+
+  /**
+   * Changes whenever the token or the server changes, but not when only the signed-in user's details arrive
+   * (so listeners that reload data can tell the two apart).
+   */
+  get generation(): number {
+    return this.generationValue;
   }
 
   /** Who is signed in, once known. */
@@ -77,6 +86,7 @@ export class Session implements vscode.Disposable {
     }
     this.token = token;
     this.user = user;
+    this.generationValue++;
     this.rejectedNoticeShown = false;
     this.log.info(`[auth] signed in to ${this.connection.managementUrl} as ${user.email || user.name || user.id} (${user.role})`);
     this.changed.fire();
@@ -87,6 +97,7 @@ export class Session implements vscode.Disposable {
     await this.loaded;
     this.token = undefined;
     this.user = undefined;
+    this.generationValue++;
     try {
       await this.secrets.delete(this.secretKey());
     } catch (error) {
@@ -102,7 +113,8 @@ export class Session implements vscode.Disposable {
    */
   async handleRejectedToken(error: ApiError): Promise<void> {
     if (!this.token) return;
-    this.log.warn(`[auth] token rejected: ${error.message}`);
+    // Worded so the redaction (which masks "Token <value>") keeps the line readable.
+    this.log.warn(`[auth] the server rejected the token: ${error.message}`);
     await this.signOut();
     if (this.rejectedNoticeShown) return;
     this.rejectedNoticeShown = true;
@@ -142,6 +154,7 @@ export class Session implements vscode.Disposable {
     await this.loaded;
     if (serverChanged || before !== this.token) {
       this.user = undefined;
+      this.generationValue++;
       this.changed.fire();
     }
   }

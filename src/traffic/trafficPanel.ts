@@ -5,10 +5,11 @@ import { ApiError, isCancelled } from "../core/api/errors";
 import { DEFAULT_MANAGEMENT_URL } from "../core/api/managementUrl";
 import type { TrafficEvent } from "../core/api/models";
 import { serverTag } from "../core/documents/eventUri";
-import { parseWebviewMessage, type HostToWebview, type PanelProblem } from "../core/traffic/protocol";
+import { fromWire, parseWebviewMessage, type HostToWebviewWire, type PanelProblem } from "../core/traffic/protocol";
 import { sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
 import { TrafficPageLoader } from "../core/traffic/trafficPageLoader";
-import { serviceLabel, suggestionsOf, toTrafficRow } from "../core/traffic/trafficRows";
+import { packRows } from "../core/traffic/packedRows";
+import { serviceLabel, suggestionsOf } from "../core/traffic/trafficRows";
 import type { EventDocuments } from "../documents/eventDocuments";
 import type { Log } from "../util/log";
 import { trafficHtml, webviewRoot } from "./trafficHtml";
@@ -40,6 +41,7 @@ export class TrafficPanel implements vscode.Disposable {
   private pendingFilters: TrafficFilters | undefined;
   private latestRequest = -1;
   private shownKey: string | undefined;
+  private sessionGeneration: number;
   /** The filters of the latest valid query (what Export uses from the palette). */
   lastFilters: TrafficFilters | undefined;
 
@@ -77,6 +79,7 @@ export class TrafficPanel implements vscode.Disposable {
   ) {
     TrafficPanel.current = this;
     this.pendingFilters = filters;
+    this.sessionGeneration = deps.session.generation;
     this.loader = new TrafficPageLoader(
       () => deps.connection.getClient(),
       (signal) => deps.session.requestOptions(signal),
@@ -91,6 +94,9 @@ export class TrafficPanel implements vscode.Disposable {
         if (!panel.visible) this.ready = false;
       }),
       deps.session.onDidChange(() => {
+        // Only the signed-in user's details arrived: same token, same server, nothing to reload.
+        if (deps.session.generation === this.sessionGeneration) return;
+        this.sessionGeneration = deps.session.generation;
         this.loader.reset();
         void this.post({ type: "session", signedIn: deps.session.state === "signedIn", server: deps.connection.managementUrl });
       }),
@@ -102,9 +108,10 @@ export class TrafficPanel implements vscode.Disposable {
     else this.pendingFilters = filters;
   }
 
-  private async post(message: HostToWebview): Promise<void> {
+  private async post(message: HostToWebviewWire): Promise<void> {
     if (!this.ready) return;
-    TrafficPanel.messageTap.fire({ direction: "toWebview", message });
+    // The tap sees the message the webview handles (a page's rows are only decoded when read).
+    TrafficPanel.messageTap.fire({ direction: "toWebview", message: fromWire(message) });
     await this.panel.webview.postMessage(message);
   }
 
@@ -176,14 +183,17 @@ export class TrafficPanel implements vscode.Disposable {
       const data = loaded.page.data;
       this.shownKey = loaded.key;
       if (data.length === 0 && (await this.loggingDisabled())) {
+        if (requestId !== this.latestRequest) return;
         return fail("loggingDisabled", LOGGING_DISABLED_MESSAGE);
       }
+      // Asking the account's settings takes a request: a newer query may have arrived meanwhile.
+      if (requestId !== this.latestRequest) return;
       await this.post({
         type: "page",
         requestId,
         result: {
           pageKey: loaded.key,
-          rows: data.map(toTrafficRow),
+          packedRows: packRows(data),
           page: loaded.page.page,
           pageSize: loaded.page.page_size,
           totalRecords: loaded.page.total_records,

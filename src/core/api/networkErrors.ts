@@ -80,6 +80,15 @@ export function networkError(error: unknown, target: URL, proxy: string | undefi
         detail,
         userMessage: `Cannot find the host ${target.hostname} (DNS lookup failed). Check the management URL (setting netbird.managementUrl), your DNS and VPN${via}.`,
       });
+    case "UND_ERR_SOCKET":
+    case "UND_ERR_CLOSED":
+    case "ECONNRESET":
+    case "EPIPE":
+      return new ApiError({
+        kind: "network",
+        detail,
+        userMessage: `The connection to ${host} was closed before the response was complete. Retry; if it keeps happening, check your network${via} and the server.`,
+      });
     case "ECONNREFUSED":
       return new ApiError({
         kind: "network",

@@ -27,118 +27,210 @@ function describe(value: unknown): string {
   return typeof value === "string" ? "a string" : `${typeof value} ${typeof value === "object" ? "" : String(value)}`.trim();
 }
 
-function obj(value: unknown, path: string): Json {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ShapeError(path, "an object", value);
+/*
+ * The checks below run on every record of every response (50,000 per traffic page), so the success path
+ * allocates nothing: a failed check throws a ShapeError whose path is relative to the value it checked
+ * ("" for the value itself, "name", "[3]"), and each level that catches it on the way out puts its own
+ * segment in front. Only a failing response pays for building the path.
+ */
+
+/** `segment` followed by a relative path: "source" + "name" → "source.name", "data" + "[3]" → "data[3]". */
+function joinPath(segment: string, relative: string): string {
+  if (relative === "") return segment;
+  return relative.startsWith("[") ? `${segment}${relative}` : `${segment}.${relative}`;
+}
+
+/** Rethrows a ShapeError from inside `segment` with `segment` in front of its path. */
+function within(segment: string, error: unknown): never {
+  if (error instanceof ShapeError) throw new ShapeError(joinPath(segment, error.path), error.expected, error.actual);
+  throw error;
+}
+
+function obj(value: unknown): Json {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new ShapeError("", "an object", value);
   return value as Json;
 }
 
-function str(o: Json, key: string, path: string): void {
-  if (typeof o[key] !== "string") throw new ShapeError(`${path}.${key}`, "a string", o[key]);
+function str(o: Json, key: string): void {
+  if (typeof o[key] !== "string") throw new ShapeError(key, "a string", o[key]);
 }
 
-function strOrNull(o: Json, key: string, path: string): void {
+function strOrNull(o: Json, key: string): void {
   const v = o[key];
-  if (v !== null && v !== undefined && typeof v !== "string") throw new ShapeError(`${path}.${key}`, "a string or null", v);
+  if (v !== null && v !== undefined && typeof v !== "string") throw new ShapeError(key, "a string or null", v);
 }
 
-function num(o: Json, key: string, path: string): void {
+function num(o: Json, key: string): void {
   const v = o[key];
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new ShapeError(`${path}.${key}`, "a number", v);
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new ShapeError(key, "a number", v);
 }
 
-function optNum(o: Json, key: string, path: string): void {
-  if (o[key] !== undefined && o[key] !== null) num(o, key, path);
+function optNum(o: Json, key: string): void {
+  if (o[key] !== undefined && o[key] !== null) num(o, key);
 }
 
-function optStr(o: Json, key: string, path: string): void {
-  if (o[key] !== undefined && o[key] !== null) str(o, key, path);
+function optStr(o: Json, key: string): void {
+  if (o[key] !== undefined && o[key] !== null) str(o, key);
 }
 
-function arr(value: unknown, path: string): unknown[] {
-  if (!Array.isArray(value)) throw new ShapeError(path, "an array", value);
+function arr(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new ShapeError("", "an array", value);
   return value;
 }
 
-export function checkAuditEvent(value: unknown, path: string): AuditEvent {
-  const o = obj(value, path);
-  for (const key of ["id", "timestamp", "activity", "activity_code", "initiator_id", "target_id"]) str(o, key, path);
+/** Checks `value[key]` with `check`; a failure's path starts with `key`. */
+function field<T>(o: Json, key: string, check: (value: unknown) => T): T {
+  try {
+    return check(o[key]);
+  } catch (error) {
+    return within(key, error);
+  }
+}
+
+/** Checks every element with `check`; a failure's path starts with `[i]`. */
+function each(list: readonly unknown[], check: (value: unknown) => unknown): void {
+  let i = 0;
+  try {
+    for (; i < list.length; i++) check(list[i]);
+  } catch (error) {
+    within(`[${i}]`, error);
+  }
+}
+
+/** Runs a check of a value at `path` (a full path) and returns what it returns. */
+function at<T>(path: string, check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    return within(path, error);
+  }
+}
+
+const AUDIT_STRING_KEYS = ["id", "timestamp", "activity", "activity_code", "initiator_id", "target_id"] as const;
+
+function auditEvent(value: unknown): AuditEvent {
+  const o = obj(value);
+  for (const key of AUDIT_STRING_KEYS) str(o, key);
   // Name and email are "" for system initiators; tolerate null from older servers.
-  strOrNull(o, "initiator_name", path);
-  strOrNull(o, "initiator_email", path);
+  strOrNull(o, "initiator_name");
+  strOrNull(o, "initiator_email");
   const meta = o.meta;
   if (meta !== null && meta !== undefined) {
-    const m = obj(meta, `${path}.meta`);
+    const m = field(o, "meta", obj);
     for (const key in m) {
-      if (typeof m[key] !== "string") throw new ShapeError(`${path}.meta.${key}`, "a string", m[key]);
+      if (typeof m[key] !== "string") throw new ShapeError(`meta.${key}`, "a string", m[key]);
     }
   }
   return o as unknown as AuditEvent;
 }
 
+export function checkAuditEvent(value: unknown, path: string): AuditEvent {
+  return at(path, () => auditEvent(value));
+}
+
 export function checkAuditEvents(value: unknown): AuditEvent[] {
-  const list = arr(value, "response");
-  for (let i = 0; i < list.length; i++) checkAuditEvent(list[i], `response[${i}]`);
-  return list as AuditEvent[];
+  return at("response", () => {
+    const list = arr(value);
+    each(list, auditEvent);
+    return list as AuditEvent[];
+  });
 }
 
-function checkEndpoint(value: unknown, path: string): void {
-  const o = obj(value, path);
-  str(o, "id", path);
-  str(o, "name", path);
-  str(o, "type", path);
-  str(o, "address", path);
-  strOrNull(o, "os", path);
-  strOrNull(o, "dns_label", path);
+function geoLocation(value: unknown): void {
+  const g = obj(value);
+  strOrNull(g, "city_name");
+  strOrNull(g, "country_code");
+}
+
+function endpoint(value: unknown): void {
+  const o = obj(value);
+  str(o, "id");
+  str(o, "name");
+  str(o, "type");
+  str(o, "address");
+  strOrNull(o, "os");
+  strOrNull(o, "dns_label");
   const geo = o.geo_location;
-  if (geo !== null && geo !== undefined) {
-    const g = obj(geo, `${path}.geo_location`);
-    strOrNull(g, "city_name", `${path}.geo_location`);
-    strOrNull(g, "country_code", `${path}.geo_location`);
-  }
+  if (geo !== null && geo !== undefined) field(o, "geo_location", geoLocation);
 }
 
-export function checkTrafficEvent(value: unknown, path: string): TrafficEvent {
-  const o = obj(value, path);
-  str(o, "flow_id", path);
-  str(o, "reporter_id", path);
-  checkEndpoint(o.source, `${path}.source`);
-  checkEndpoint(o.destination, `${path}.destination`);
-  const user = obj(o.user, `${path}.user`);
-  for (const key of ["id", "email", "name"]) strOrNull(user, key, `${path}.user`);
-  const policy = obj(o.policy, `${path}.policy`);
-  strOrNull(policy, "id", `${path}.policy`);
-  strOrNull(policy, "name", `${path}.policy`);
-  const icmp = obj(o.icmp, `${path}.icmp`);
-  num(icmp, "type", `${path}.icmp`);
-  num(icmp, "code", `${path}.icmp`);
-  num(o, "protocol", path);
-  str(o, "direction", path);
-  for (const key of ["rx_bytes", "rx_packets", "tx_bytes", "tx_packets"]) num(o, key, path);
-  for (const key of ["num_of_starts", "num_of_ends", "num_of_drops"]) optNum(o, key, path);
-  optStr(o, "window_start", path);
-  optStr(o, "window_end", path);
-  const events = arr(o.events, `${path}.events`);
-  for (let i = 0; i < events.length; i++) {
-    const e = obj(events[i], `${path}.events[${i}]`);
-    str(e, "type", `${path}.events[${i}]`);
-    str(e, "timestamp", `${path}.events[${i}]`);
-  }
+function trafficUser(value: unknown): void {
+  const user = obj(value);
+  strOrNull(user, "id");
+  strOrNull(user, "email");
+  strOrNull(user, "name");
+}
+
+function trafficPolicy(value: unknown): void {
+  const policy = obj(value);
+  strOrNull(policy, "id");
+  strOrNull(policy, "name");
+}
+
+function trafficIcmp(value: unknown): void {
+  const icmp = obj(value);
+  num(icmp, "type");
+  num(icmp, "code");
+}
+
+function subEvent(value: unknown): void {
+  const e = obj(value);
+  str(e, "type");
+  str(e, "timestamp");
+}
+
+function subEvents(value: unknown): void {
+  each(arr(value), subEvent);
+}
+
+function trafficEvent(value: unknown): TrafficEvent {
+  const o = obj(value);
+  str(o, "flow_id");
+  str(o, "reporter_id");
+  field(o, "source", endpoint);
+  field(o, "destination", endpoint);
+  field(o, "user", trafficUser);
+  field(o, "policy", trafficPolicy);
+  field(o, "icmp", trafficIcmp);
+  num(o, "protocol");
+  str(o, "direction");
+  num(o, "rx_bytes");
+  num(o, "rx_packets");
+  num(o, "tx_bytes");
+  num(o, "tx_packets");
+  optNum(o, "num_of_starts");
+  optNum(o, "num_of_ends");
+  optNum(o, "num_of_drops");
+  optStr(o, "window_start");
+  optStr(o, "window_end");
+  field(o, "events", subEvents);
   return o as unknown as TrafficEvent;
 }
 
+export function checkTrafficEvent(value: unknown, path: string): TrafficEvent {
+  return at(path, () => trafficEvent(value));
+}
+
 export function checkTrafficPage(value: unknown): TrafficPage {
-  const o = obj(value, "response");
-  const data = arr(o.data, "response.data");
-  for (const key of ["page", "page_size", "total_records", "total_pages"]) num(o, key, "response");
-  for (let i = 0; i < data.length; i++) checkTrafficEvent(data[i], `response.data[${i}]`);
-  return o as unknown as TrafficPage;
+  return at("response", () => {
+    const o = obj(value);
+    const data = field(o, "data", arr);
+    num(o, "page");
+    num(o, "page_size");
+    num(o, "total_records");
+    num(o, "total_pages");
+    field(o, "data", () => each(data, trafficEvent));
+    return o as unknown as TrafficPage;
+  });
 }
 
 export function checkCurrentUser(value: unknown): CurrentUser {
-  const o = obj(value, "response");
-  str(o, "id", "response");
-  for (const key of ["email", "name", "role", "status"]) strOrNull(o, key, "response");
-  return o as unknown as CurrentUser;
+  return at("response", () => {
+    const o = obj(value);
+    str(o, "id");
+    for (const key of ["email", "name", "role", "status"]) strOrNull(o, key);
+    return o as unknown as CurrentUser;
+  });
 }
 
 /** Account settings that gate traffic logging (`GET /api/accounts` → settings.extra). */
@@ -149,10 +241,10 @@ export interface TrafficLoggingSettings {
 }
 
 export function checkAccounts(value: unknown): TrafficLoggingSettings[] {
-  const list = arr(value, "response");
+  const list = at("response", () => arr(value));
   return list.map((item, i) => {
-    const o = obj(item, `response[${i}]`);
-    str(o, "id", `response[${i}]`);
+    const o = at(`response[${i}]`, () => obj(item));
+    at(`response[${i}]`, () => str(o, "id"));
     const settings = o.settings && typeof o.settings === "object" ? (o.settings as Json) : {};
     const extra = settings.extra && typeof settings.extra === "object" ? (settings.extra as Json) : {};
     const flag = (v: unknown) => (typeof v === "boolean" ? v : undefined);

@@ -14,16 +14,24 @@ export function compareIdsDescending(a: string, b: string): number {
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
+/** compareNewestFirst with both timestamps already parsed. */
+function compareParsed(ta: number, tb: number, a: AuditEvent, b: AuditEvent): number {
+  if (ta !== tb) return (Number.isNaN(tb) ? -Infinity : tb) - (Number.isNaN(ta) ? -Infinity : ta);
+  return compareIdsDescending(a.id, b.id);
+}
+
 /** Sorts a fresh server list newest first. The server's list replaces the old one (it is the truth, capped). */
 export function sortNewestFirst(events: readonly AuditEvent[]): AuditEvent[] {
-  const sorted = events.slice();
+  // Each timestamp is parsed once (10,000 events), not twice per comparison.
+  const times = events.map((e) => Date.parse(e.timestamp));
   // The server already sends newest first; only sort when it did not.
-  for (let i = 1; i < sorted.length; i++) {
-    if (compareNewestFirst(sorted[i - 1] as AuditEvent, sorted[i] as AuditEvent) > 0) {
-      return sorted.sort(compareNewestFirst);
+  for (let i = 1; i < events.length; i++) {
+    if (compareParsed(times[i - 1]!, times[i]!, events[i - 1]!, events[i]!) > 0) {
+      const order = events.map((_, index) => index).sort((x, y) => compareParsed(times[x]!, times[y]!, events[x]!, events[y]!));
+      return order.map((index) => events[index]!);
     }
   }
-  return sorted;
+  return events.slice();
 }
 
 /** Events of `next` whose ids were not in `previous` (what a refresh brought). */

@@ -28,8 +28,17 @@ export function groupByDay(events: readonly AuditEvent[], options: DayGroupOptio
   });
   const groups: DayGroup[] = [];
   const byKey = new Map<string, DayGroup>();
+  // In the machine's time zone, the local day of the previous event is remembered as a range of ms, so a
+  // newest-first list needs one day-key computation per day instead of one per event.
+  let dayStart = Number.POSITIVE_INFINITY;
+  let dayEnd = Number.NEGATIVE_INFINITY;
+  let dayGroup: DayGroup | undefined;
   for (const event of events) {
     const ms = Date.parse(event.timestamp);
+    if (dayGroup && ms >= dayStart && ms < dayEnd) {
+      dayGroup.events.push(event);
+      continue;
+    }
     const key = Number.isNaN(ms) ? "unknown" : localDayKey(ms, options.timeZone);
     let group = byKey.get(key);
     if (!group) {
@@ -40,6 +49,12 @@ export function groupByDay(events: readonly AuditEvent[], options: DayGroupOptio
       groups.push(group);
     }
     group.events.push(event);
+    if (options.timeZone === undefined && !Number.isNaN(ms)) {
+      const d = new Date(ms);
+      dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+      dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
+      dayGroup = group;
+    } else dayGroup = undefined;
   }
   return groups;
 }

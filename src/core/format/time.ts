@@ -9,11 +9,18 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+/** One formatter per locale: creating an Intl formatter costs far more than formatting (one per tree item). */
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
 /** "just now", "5 min ago", "3 hr. ago", "2 days ago" (short English-style, locale-aware). */
 export function relativeTime(timestampMs: number, now: number, locale?: string): string {
   const seconds = Math.round((timestampMs - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  const format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+  let format = relativeFormats.get(locale ?? "");
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
+    relativeFormats.set(locale ?? "", format);
+  }
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === "minute") {
       return format.format(Math.round(seconds / size), unit);

@@ -4,6 +4,7 @@
  * host answers with `page` or `error` carrying the same `requestId`. A newer query supersedes older ones
  * (the host cancels them and never answers them). The host posts nothing before the webview's `ready`.
  */
+import { isPackedRows, unpackRows, type PackedRows } from "./packedRows";
 import type { FilterErrors, TrafficFilters } from "./trafficFilters";
 import type { FilterSuggestions, TrafficRow } from "./trafficRows";
 
@@ -66,6 +67,26 @@ export type HostToWebview =
     }
   | { readonly type: "applyFilters"; readonly filters: TrafficFilters }
   | { readonly type: "session"; readonly signedIn: boolean; readonly server: string };
+
+/**
+ * How a page travels from the host to the webview: its rows packed into typed arrays (packedRows.ts), which
+ * VS Code moves as binary instead of serialising tens of thousands of row objects.
+ */
+export interface PagePayload extends Omit<PageResult, "rows"> {
+  readonly packedRows: PackedRows;
+}
+
+/** A host message as posted: HostToWebview with a page's rows packed. */
+export type HostToWebviewWire =
+  | Exclude<HostToWebview, { readonly type: "page" }>
+  | { readonly type: "page"; readonly requestId: number; readonly result: PagePayload };
+
+/** The message a posted one stands for (the webview handles these); a page's rows are decoded on first access. */
+export function fromWire(message: HostToWebviewWire): HostToWebview {
+  if (message.type !== "page") return message;
+  const { packedRows, ...rest } = message.result;
+  return { ...message, result: { ...rest, rows: isPackedRows(packedRows) ? unpackRows(packedRows) : [] } };
+}
 
 const WEBVIEW_MESSAGE_TYPES = new Set(["ready", "query", "cancel", "openJson", "copyText", "export", "signIn", "openTrafficSettings"]);
 

@@ -162,18 +162,23 @@ export function suggestionsOf(events: readonly TrafficEvent[]): FilterSuggestion
   const reporters = new Map<string, string>();
   const sources = new Map<string, string>();
   const destinations = new Map<string, string>();
-  const names = new Map<string, string>();
-  const add = (map: Map<string, string>, id: string | undefined, label: string) => {
-    if (id && !map.has(id) && map.size < MAX_SUGGESTIONS) map.set(id, label || id);
-  };
+  // Labels are built only for ids that make it into a list (a 50,000-row page has a few hundred of them).
+  const wants = (map: Map<string, string>, id: string | undefined): id is string => !!id && map.size < MAX_SUGGESTIONS && !map.has(id);
   for (const e of events) {
-    names.set(e.source.id, e.source.name);
-    names.set(e.destination.id, e.destination.name);
-    add(users, e.user?.id, e.user?.email || e.user?.name || "");
-    add(sources, e.source.id, `${e.source.name} (${e.source.address})`);
-    add(destinations, e.destination.id, `${e.destination.name} (${e.destination.address})`);
+    const userId = e.user?.id;
+    if (wants(users, userId)) users.set(userId, e.user?.email || e.user?.name || userId);
+    if (wants(sources, e.source.id)) sources.set(e.source.id, `${e.source.name} (${e.source.address})`);
+    if (wants(destinations, e.destination.id)) destinations.set(e.destination.id, `${e.destination.name} (${e.destination.address})`);
+    if (wants(reporters, e.reporter_id)) reporters.set(e.reporter_id, e.reporter_id);
   }
-  for (const e of events) add(reporters, e.reporter_id, names.get(e.reporter_id) ?? "");
+  // A reporter is labelled with the name its id had the last time it appeared as a source or destination.
+  const unnamed = new Set([...reporters.keys()]);
+  for (let i = events.length - 1; i >= 0 && unnamed.size > 0; i--) {
+    const e = events[i]!;
+    for (const endpoint of [e.destination, e.source]) {
+      if (unnamed.delete(endpoint.id)) reporters.set(endpoint.id, endpoint.name || endpoint.id);
+    }
+  }
   const list = (map: Map<string, string>) => [...map].map(([id, label]) => ({ id, label }));
   return { users: list(users), reporters: list(reporters), sources: list(sources), destinations: list(destinations) };
 }

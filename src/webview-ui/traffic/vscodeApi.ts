@@ -2,7 +2,7 @@
  * The only module that touches acquireVsCodeApi(): the API object may be acquired once and must not leak
  * to other code, and every message to the host is typed with the shared protocol.
  */
-import type { HostToWebview, TrafficViewState, WebviewToHost } from "../../core/traffic/protocol";
+import { fromWire, type HostToWebview, type HostToWebviewWire, type TrafficViewState, type WebviewToHost } from "../../core/traffic/protocol";
 
 const api = acquireVsCodeApi<TrafficViewState>();
 
@@ -23,6 +23,7 @@ export function saveViewState(state: TrafficViewState): void {
 export function onHostMessage(handler: (message: HostToWebview) => void): void {
   window.addEventListener("message", (event: MessageEvent<unknown>) => {
     const data = event.data;
-    if (data && typeof data === "object" && typeof (data as { type?: unknown }).type === "string") handler(data as HostToWebview);
+    // Pages arrive with their rows packed (binary); fromWire unpacks them lazily.
+    if (data && typeof data === "object" && typeof (data as { type?: unknown }).type === "string") handler(fromWire(data as HostToWebviewWire));
   });
 }

@@ -1,0 +1,101 @@
+// Races and errors in the Traffic Events panel of the real workbench, driven through its controls as a
+// user: a burst of filter changes while the server is slow, and a failing query while the user types.
+import * as assert from "node:assert/strict";
+import type { FrameLocator } from "playwright-core";
+import { TOKENS, type LoggedRequest } from "../../simulator/server";
+import { REPO_ROOT } from "../host/paths";
+import { caseTitle } from "../integration/reliability/catalogue";
+import { recordCaseResults } from "../integration/reliability/results";
+import { startE2eHost, type E2eHost } from "./e2eHost";
+
+const TRAFFIC = "/api/events/network-traffic";
+
+describe("traffic panel races and errors in the real workbench", () => {
+  let host: E2eHost;
+  let web: FrameLocator;
+  recordCaseResults(() => REPO_ROOT, "e2e-races.json");
+  const traffic = (): LoggedRequest[] => host.simulator!.requests.filter((r) => r.path === TRAFFIC);
+  const waitForState = (state: string, timeout = 20_000) => web.locator(`body[data-state="${state}"]`).waitFor({ state: "attached", timeout });
+  const rows = () => web.locator('#traffic-table .tbody [role="row"]');
+
+  before(async () => {
+    host = await startE2eHost({ name: "races", simulator: { seed: 9, auditCount: 300, trafficCount: 4000 } });
+    const wb = host.workbench;
+    await wb.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
+    await wb.answerQuickInput(TOKENS.owner);
+    await wb.waitForToast(/Signed in to NetBird as/);
+    await wb.runCommand("NetBird: Browse Traffic Events");
+    web = wb.webview();
+    await waitForState("ready", 30_000);
+  });
+  after(async () => {
+    await host?.close();
+  });
+
+  it(caseTitle("L05"), async function () {
+    this.timeout(120_000);
+    const direction = web.getByLabel("Direction", { exact: true });
+    await web.getByLabel("From", { exact: true }).selectOption("last7d");
+    await waitForState("ready");
+    await host.page.waitForTimeout(1_000); // the prefetch of page 2 settles
+    // Each request takes longer than the gap to the next change.
+    host.simulator!.setFaults([{ match: { path: TRAFFIC }, delayMs: 300 }]);
+    host.simulator!.resetLog();
+    const values = ["INGRESS", "EGRESS", "DIRECTION_UNKNOWN", ""];
+    const started = Date.now();
+    for (let i = 0; i < 99; i++) await direction.selectOption(values[i % values.length] as string);
+    await direction.selectOption("EGRESS");
+    const burstMs = Date.now() - started;
+    await web.locator('body[data-state="ready"]').waitFor({ state: "attached", timeout: 20_000 });
+    host.simulator!.clearFaults();
+    await host.page.waitForTimeout(1_000);
+    assert.ok(burstMs < 10_000, `100 changes took ${burstMs} ms`);
+    assert.equal(await direction.inputValue(), "EGRESS");
+    // The page shown is the last filter's: its first page as the API returns it.
+    const firstPages = traffic().filter((r) => r.query.page === "1");
+    const last = firstPages.at(-1);
+    assert.equal(last?.query.direction, "EGRESS", "the last request is for the last value");
+    assert.equal(last?.status, 200);
+    const expected = (await (await fetch(`${host.simulator!.url}${TRAFFIC}?${new URLSearchParams(last?.query as Record<string, string>)}`, { headers: { authorization: `Token ${TOKENS.owner}` } })).json()) as {
+      total_records: number;
+      data: { direction: string }[];
+    };
+    assert.match(await web.locator("#record-count").innerText(), new RegExp(`\\b${expected.total_records.toLocaleString("en-US")} records`));
+    const shown = (await rows().allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
+    assert.ok(shown.length > 5);
+    for (const text of shown) assert.match(text, /Egress/, text);
+    // Superseded requests were cancelled: the simulator saw them closed without an answer.
+    const superseded = firstPages.slice(0, -1);
+    const cancelled = superseded.filter((r) => r.status === 0);
+    assert.ok(superseded.length >= 50, `${superseded.length} superseded requests reached the server`);
+    assert.ok(cancelled.length >= superseded.length - 3, `${cancelled.length} of ${superseded.length} superseded requests were cancelled`);
+    assert.match(await web.locator("#status").innerText(), /records|Page 1/i);
+    await host.workbench.screenshot("after-100-changes");
+  });
+
+  it(caseTitle("F33"), async () => {
+    await web.getByLabel("Direction", { exact: true }).selectOption("INGRESS");
+    await waitForState("ready");
+    await host.page.waitForTimeout(1_000);
+    host.simulator!.setFaults([{ match: { path: TRAFFIC }, status: 500 }]);
+    const search = web.getByLabel("Search", { exact: true });
+    await search.click();
+    await search.pressSequentially("typed while failing", { delay: 20 });
+    await waitForState("error", 30_000);
+    assert.match(await web.locator("#state-panel").innerText(), /HTTP 500/);
+    // What the user typed and chose is all still there.
+    assert.equal(await search.inputValue(), "typed while failing");
+    assert.equal(await web.getByLabel("Direction", { exact: true }).inputValue(), "INGRESS");
+    assert.equal(await web.getByLabel("From", { exact: true }).inputValue(), "last7d");
+    const toasts = await host.workbench.toasts();
+    assert.ok(!toasts.some((t) => /HTTP 500/.test(t)), `the panel explains it, no toast: ${toasts.join(" | ")}`);
+    await host.workbench.screenshot("error-keeps-input");
+    host.simulator!.clearFaults();
+    host.simulator!.resetLog();
+    await web.getByRole("button", { name: "Retry" }).click();
+    await web.locator('body[data-state="ready"], body[data-state="empty"]').waitFor({ state: "attached", timeout: 20_000 });
+    const retried = traffic().find((r) => r.query.page === "1");
+    assert.equal(retried?.query.search, "typed while failing");
+    assert.equal(retried?.query.direction, "INGRESS");
+  });
+});

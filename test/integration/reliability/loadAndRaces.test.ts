@@ -1,0 +1,246 @@
+// Load and races in the real extension host: a burst of traffic filter changes (only the last one's rows
+// are shown, superseded requests are cancelled), an hour of auto-refresh on a 10,000-event account (no
+// growth), and closing the panel or signing out while requests are running (nothing left behind).
+import * as assert from "node:assert/strict";
+import * as vscode from "vscode";
+import type { HostToWebview } from "../../../src/core/traffic/protocol";
+import type { NetBirdEventsApi } from "../../../src/testApi";
+import { simulatorEnv, token } from "../env";
+import { closeAllEditors, sleep, waitFor } from "../helpers";
+import { api, refreshAudit, signInAs, signOut } from "../netbird";
+import { testLog } from "../output";
+import { SimulatorControl, type SimulatorInfo } from "../simulatorControl";
+import { caseTitle } from "./catalogue";
+import { closedPort, heapAfterGc, notices, settled, stubAllMessages, useManagementUrl } from "./support";
+
+const AUDIT = "/api/events/audit";
+const TRAFFIC = "/api/events/network-traffic";
+
+type Message = { direction: string; message: unknown };
+type Query = { type: "query"; requestId: number; filters: Record<string, string>; page: number };
+type Answer = Extract<HostToWebview, { type: "page" | "error" }>;
+
+const queries = (messages: readonly Message[]): Query[] =>
+  messages.filter((m) => m.direction === "fromWebview" && (m.message as { type?: string }).type === "query").map((m) => m.message as Query);
+const answers = (messages: readonly Message[]): Answer[] =>
+  messages.filter((m) => m.direction === "toWebview" && ["page", "error"].includes((m.message as { type?: string }).type ?? "")).map((m) => m.message as Answer);
+
+/** The extension's client counters, when this build's test API has them. */
+function clientStats(nb: NetBirdEventsApi): { connections: number } | undefined {
+  return (nb as Partial<{ clientStats: () => { connections: number } | undefined }>).clientStats?.();
+}
+
+describe("reliability: load and races", function () {
+  this.timeout(60_000);
+  const sim = SimulatorControl.fromEnv();
+  let nb: NetBirdEventsApi;
+  let stubs: ReturnType<typeof stubAllMessages>;
+
+  /** Opens the panel (or pivots it) and waits for the host's answer to the resulting query. */
+  async function openPanel(filters: Record<string, string>): Promise<Answer> {
+    const tap = nb.recordTrafficMessages();
+    try {
+      await vscode.commands.executeCommand("netbird.traffic.open", filters);
+      return await waitFor(
+        () => {
+          const q = queries(tap.messages).find((x) => Object.entries(filters).every(([k, v]) => x.filters[k] === v));
+          return q && answers(tap.messages).find((a) => a.requestId === q.requestId);
+        },
+        { timeoutMs: 20_000, message: "the panel never answered" },
+      );
+    } finally {
+      tap.stop();
+    }
+  }
+
+  before(async () => {
+    nb = await api();
+    await sim.reset();
+    await signInAs("owner");
+    stubs = stubAllMessages();
+  });
+  beforeEach(() => {
+    stubs.calls.length = 0;
+  });
+  afterEach(() => sim.reset());
+  after(async () => {
+    stubs.restore();
+    await closeAllEditors();
+    await signOut();
+  });
+
+  it(caseTitle("L01"), async function () {
+    this.timeout(60_000);
+    const first = await openPanel({ from: "last7d" });
+    assert.equal(first.type, "page");
+    await settled(nb);
+    // Every request takes longer than the gap to the next change, so each one is superseded while running.
+    await sim.setFaults([{ match: { path: TRAFFIC }, delayMs: 300 }]);
+    await sim.clearRequests();
+    const tap = nb.recordTrafficMessages();
+    const started = Date.now();
+    let last: Query | undefined;
+    try {
+      for (let i = 0; i < 100; i++) {
+        await vscode.commands.executeCommand("netbird.traffic.open", { from: "last7d", protocol: i === 99 ? "UDP" : String(100 + i) });
+        await sleep(50);
+      }
+      const burstMs = Date.now() - started;
+      assert.ok(burstMs < 10_000, `100 changes took ${burstMs} ms`);
+      last = await waitFor(() => queries(tap.messages).find((q) => q.filters.protocol === "UDP"), { timeoutMs: 10_000, message: "the last change never became a query" });
+      const lastId = last.requestId;
+      await waitFor(() => answers(tap.messages).some((a) => a.requestId === lastId), { timeoutMs: 15_000, message: "the last query was never answered" });
+      await sim.clearFaults();
+      await settled(nb, 15_000);
+      await sleep(300);
+    } finally {
+      tap.stop();
+    }
+    const burst = queries(tap.messages);
+    assert.equal(burst.length, 100, "one query per change");
+    // The protocol's promise: once a newer query has arrived, the host never answers an older one.
+    let latest = -1;
+    const late: string[] = [];
+    for (const m of tap.messages) {
+      const msg = m.message as { type?: string; requestId?: number };
+      if (m.direction === "fromWebview" && msg.type === "query") latest = msg.requestId ?? -1;
+      else if (m.direction === "toWebview" && (msg.type === "page" || msg.type === "error") && msg.requestId !== latest) late.push(`${msg.type} for ${msg.requestId} after ${latest}`);
+    }
+    assert.deepEqual(late, [], "no answer to a superseded query");
+    const answered = answers(tap.messages);
+    const final = answered.filter((a) => a.requestId === last?.requestId);
+    assert.equal(final.length, 1);
+    const page = final[0];
+    assert.ok(page?.type === "page", page?.type === "error" ? page.message : "");
+    // Exactly the rows the API returns for the last filter.
+    const sent = (await sim.requestsTo(TRAFFIC)).filter((r) => r.query.protocol === "17" && r.query.page === "1");
+    assert.equal(sent.length, 1, "the last filter was asked for once");
+    const replay = new URLSearchParams(sent[0]?.query as Record<string, string>);
+    const expected = (await (await fetch(`${simulatorEnv().url}${TRAFFIC}?${replay}`, { headers: { authorization: `Token ${token("owner")}` } })).json()) as { data: { flow_id: string }[] };
+    assert.deepEqual(page.result.rows.map((r) => r.flowId), expected.data.map((d) => d.flow_id));
+    assert.ok(page.result.rows.length > 0 && page.result.rows.every((r) => r.protocol === 17), "UDP rows only");
+    assert.equal(nb.trafficPanel()?.shownRecords, page.result.rows.length, "the panel holds the last filter's page");
+    // The superseded requests were cancelled: the simulator saw their connections closed without an answer.
+    const requests = await sim.requestsTo(TRAFFIC);
+    const burstRequests = requests.filter((r) => r.query.protocol !== "17");
+    const cancelled = burstRequests.filter((r) => r.status === 0 && r.durationMs > 0);
+    assert.ok(burstRequests.length >= 90, `${burstRequests.length} burst requests reached the server`);
+    assert.ok(cancelled.length >= burstRequests.length - 2, `${cancelled.length} of ${burstRequests.length} superseded requests were cancelled`);
+    assert.deepEqual(notices(stubs), []);
+    testLog("      burst: %d queries, %d reached the server, %d cancelled", burst.length, burstRequests.length, cancelled.length);
+  });
+
+  it(caseTitle("L03"), async () => {
+    const first = await openPanel({ from: "last7d" });
+    assert.equal(first.type, "page");
+    await settled(nb);
+    await sim.setFaults([{ match: { path: TRAFFIC }, delayMs: 10_000 }]);
+    await sim.clearRequests();
+    await vscode.commands.executeCommand("netbird.traffic.open", { from: "last7d", search: "closing" });
+    await waitFor(async () => (await sim.requestsTo(TRAFFIC)).some((r) => r.query.search === "closing"), { message: "the query never reached the server" });
+    assert.ok(nb.requestsInFlight() >= 1, "a request is running");
+    const closedAt = Date.now();
+    await closeAllEditors();
+    await waitFor(() => nb.trafficPanel() === undefined, { message: "the panel did not close" });
+    await settled(nb, 3_000);
+    const request = await waitFor(async () => (await sim.requestsTo(TRAFFIC)).find((r) => r.query.search === "closing" && r.durationMs > 0), { message: "the simulator never saw the connection end" });
+    assert.equal(request.status, 0, "closed without an answer");
+    assert.ok(Date.now() - closedAt < 3_000, "cancelled at once, not after the server's delay");
+    assert.deepEqual(notices(stubs), []);
+  });
+
+  it(caseTitle("L04"), async () => {
+    await refreshAudit();
+    const first = await openPanel({ from: "last7d" });
+    assert.equal(first.type, "page");
+    await settled(nb);
+    await sim.setFaults([{ match: { path: AUDIT }, delayMs: 10_000 }, { match: { path: TRAFFIC }, delayMs: 10_000 }]);
+    await sim.clearRequests();
+    const refresh = vscode.commands.executeCommand("netbird.audit.refresh");
+    await vscode.commands.executeCommand("netbird.traffic.open", { from: "last7d", search: "signing-out" });
+    await waitFor(async () => (await sim.requestsTo(AUDIT)).length === 1 && (await sim.requestsTo(TRAFFIC)).some((r) => r.query.search === "signing-out"), {
+      message: "the requests never reached the server",
+    });
+    assert.ok(nb.requestsInFlight() >= 2, `${nb.requestsInFlight()} requests running`);
+    const signedOutAt = Date.now();
+    await signOut();
+    await refresh;
+    await settled(nb, 3_000);
+    assert.ok(Date.now() - signedOutAt < 3_000, "cancelled at once");
+    for (const path of [AUDIT, TRAFFIC]) {
+      const request = await waitFor(async () => (await sim.requestsTo(path)).find((r) => r.durationMs > 0), { message: `the simulator never saw ${path} end` });
+      assert.equal(request.status, 0, `${path} closed without an answer`);
+    }
+    assert.equal(nb.auditState().state, "signedOut");
+    assert.equal(nb.auditState().error, undefined);
+    assert.deepEqual(notices(stubs).filter((n) => !/Signed out of NetBird/.test(n)), [], "no error is shown");
+    await closeAllEditors();
+    await signInAs("owner");
+  });
+
+  it(caseTitle("L06"), async () => {
+    await refreshAudit();
+    const first = await openPanel({ from: "last24h", search: "restore" });
+    assert.ok(first);
+    await settled(nb);
+    // Away to a server without a stored token, then back: the stored session comes back, its user unknown.
+    const undo = await useManagementUrl(`http://127.0.0.1:${await closedPort()}`);
+    assert.equal(nb.auditState().state, "signedOut");
+    await sim.clearRequests();
+    await undo("signedIn");
+    await waitFor(() => nb.auditState().state === "ready", { message: "the events did not come back" });
+    await settled(nb);
+    await sleep(300);
+    const audit = await sim.requestsTo(AUDIT);
+    assert.deepEqual(audit.map((r) => r.status), [200], "one audit request, none cancelled and repeated");
+    assert.equal((await sim.requestsTo("/api/users/current")).length, 1, "the user's details asked once");
+    const firstPages = (await sim.requestsTo(TRAFFIC)).filter((r) => r.query.page === "1");
+    assert.deepEqual(firstPages.map((r) => r.status), [200], "the panel asked for its page once");
+    assert.ok(nb.signedInAs(), "the view knows who is signed in");
+    await closeAllEditors();
+  });
+
+  describe("an hour of auto-refresh on a 10,000-event account", () => {
+    let previous: SimulatorInfo;
+    before(async () => {
+      previous = await sim.info();
+      await sim.setDataset({ auditCount: 10_000 });
+    });
+    after(async () => {
+      await sim.setDataset({ auditCount: previous.counts.audit });
+    });
+
+    it(caseTitle("L02"), async function () {
+      this.timeout(120_000);
+      const refreshOnce = async () => {
+        await vscode.commands.executeCommand("netbird.audit.refresh");
+        await nb.auditIdle();
+      };
+      for (let i = 0; i < 20; i++) await refreshOnce(); // warm up: caches, JIT, pools
+      assert.equal(nb.auditState().total, 10_000);
+      await settled(nb);
+      await sim.clearRequests();
+      const heap0 = heapAfterGc();
+      const resources0 = process.getActiveResourcesInfo().length;
+      const connections0 = clientStats(nb)?.connections;
+      const started = Date.now();
+      for (let i = 0; i < 100; i++) {
+        await refreshOnce();
+        assert.equal(nb.requestsInFlight(), 0, `refresh ${i + 21} left a request in flight`);
+      }
+      const ms = Date.now() - started;
+      await settled(nb);
+      const heap1 = heapAfterGc();
+      const resources1 = process.getActiveResourcesInfo().length;
+      const connections1 = clientStats(nb)?.connections;
+      testLog("      120 refreshes: heap %d → %d MB, active resources %d → %d, connections %s → %s, %d ms per refresh", Math.round(heap0 / 1e6), Math.round(heap1 / 1e6), resources0, resources1, connections0, connections1, Math.round(ms / 100));
+      assert.equal(nb.auditState().total, 10_000);
+      assert.equal(nb.auditState().stale, false);
+      assert.ok(heap1 - heap0 < 16 * 1024 * 1024, `the heap grew by ${Math.round((heap1 - heap0) / 1e6)} MB over 100 refreshes`);
+      assert.ok(resources1 <= resources0 + 2, `active handles and requests grew from ${resources0} to ${resources1}`);
+      if (connections0 !== undefined && connections1 !== undefined) assert.ok(connections1 - connections0 <= 1, `${connections1 - connections0} new connections for 100 refreshes (keep-alive)`);
+      assert.equal((await sim.requestsTo(AUDIT)).length, 100, "one request per refresh");
+      assert.deepEqual(notices(stubs), []);
+    });
+  });
+});

@@ -1,0 +1,71 @@
+import * as assert from "node:assert/strict";
+import { buildDataset } from "../../../simulator/dataset";
+import type { TrafficEvent } from "../../../src/core/api/models";
+import { isPackedRows, packRows, unpackRows } from "../../../src/core/traffic/packedRows";
+import { fromWire, type HostToWebviewWire } from "../../../src/core/traffic/protocol";
+import { toTrafficRow } from "../../../src/core/traffic/trafficRows";
+import { endpoint, trafficEvent } from "../../support/trafficEvents";
+import { NOW } from "../helpers/simulatorKit";
+
+const records = (kind: "realistic" | "hostile", count: number): TrafficEvent[] =>
+  buildDataset({ kind, nowMs: NOW, seed: 3, auditCount: 0, trafficCount: count, trafficLoggingEnabled: true, packetCounterEnabled: true, variant: "main" }).traffic.map(
+    (row) => row.record as unknown as TrafficEvent,
+  );
+
+describe("packed traffic rows", () => {
+  for (const kind of ["realistic", "hostile"] as const) {
+    it(`unpack(pack(records)) equals toTrafficRow for every ${kind} record`, () => {
+      const events = records(kind, 400);
+      const rows = unpackRows(packRows(events));
+      assert.equal(rows.length, events.length);
+      assert.deepEqual([...rows], events.map(toTrafficRow));
+    });
+  }
+
+  it("keeps text with any characters, empty fields, missing values and NaN times", () => {
+    const events = [
+      trafficEvent({ flow_id: "a\u0000b\u001f\ud83d\ude00\ud800", source: endpoint({ name: "", os: null, dns_label: null }) }),
+      trafficEvent({ window_start: undefined, window_end: undefined, events: [], num_of_starts: 0, num_of_ends: 0, num_of_drops: 0 }),
+      trafficEvent({ protocol: 1, icmp: { type: 8, code: 0 } }),
+    ];
+    assert.deepEqual([...unpackRows(packRows(events))], events.map(toTrafficRow));
+  });
+
+  it("survives a structured clone (how the workbench hands it to the webview)", () => {
+    const events = records("realistic", 50);
+    const packed = structuredClone(packRows(events));
+    assert.ok(isPackedRows(packed));
+    assert.deepEqual([...unpackRows(packed)], events.map(toTrafficRow));
+  });
+
+  it("behaves as a read-only array that decodes each row once", () => {
+    const rows = unpackRows(packRows(records("realistic", 20)));
+    assert.equal(rows[3], rows[3], "the same object on every access");
+    assert.equal(rows[20], undefined);
+    assert.ok(Array.isArray(rows));
+    assert.deepEqual(Object.keys(rows), Array.from({ length: 20 }, (_, i) => String(i)));
+    assert.equal(rows.map((r) => r.index).join(","), Array.from({ length: 20 }, (_, i) => i).join(","));
+    assert.equal(JSON.stringify(rows), JSON.stringify([...rows]));
+    assert.throws(() => {
+      (rows as unknown as { 0: unknown })[0] = undefined;
+    }, TypeError);
+    assert.equal(unpackRows(packRows([])).length, 0);
+  });
+
+  it("fromWire turns a posted page into the page the webview shows (and leaves other messages alone)", () => {
+    const events = records("realistic", 5);
+    const wire: HostToWebviewWire = {
+      type: "page",
+      requestId: 9,
+      result: { pageKey: "k", packedRows: packRows(events), page: 1, pageSize: 5, totalRecords: 5, totalPages: 1, suggestions: { users: [], reporters: [], sources: [], destinations: [] }, fetchedAt: 1 },
+    };
+    const message = fromWire(wire);
+    assert.ok(message.type === "page");
+    assert.deepEqual([...message.result.rows], events.map(toTrafficRow));
+    assert.equal("packedRows" in message.result, false);
+    const session: HostToWebviewWire = { type: "session", signedIn: true, server: "s" };
+    assert.equal(fromWire(session), session);
+    const broken = fromWire({ ...wire, result: { ...wire.result, packedRows: { count: 3 } as never } });
+    assert.ok(broken.type === "page" && broken.result.rows.length === 0, "malformed rows are dropped, not thrown");
+  });
+});
