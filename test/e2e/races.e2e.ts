@@ -16,7 +16,7 @@ describe("traffic panel races and errors in the real workbench", () => {
   recordCaseResults(() => REPO_ROOT, "e2e-races.json");
   const traffic = (): LoggedRequest[] => host.simulator!.requests.filter((r) => r.path === TRAFFIC);
   const waitForState = (state: string, timeout = 20_000) => web.locator(`body[data-state="${state}"]`).waitFor({ state: "attached", timeout });
-  const rows = () => web.locator('#traffic-table .tbody [role="row"]');
+  const rows = () => web.locator('#traffic-table .tbody .body-row:not([hidden])');
 
   before(async () => {
     host = await startE2eHost({ name: "races", simulator: { seed: 9, auditCount: 300, trafficCount: 4000 } });

@@ -24,7 +24,7 @@ describe("traffic events panel (as a user)", () => {
     }
     await web.locator('body[data-state="ready"], body[data-state="empty"]').waitFor({ state: "attached", timeout: 20_000 });
   };
-  const rows = () => web.locator('#traffic-table .tbody [role="row"]');
+  const rows = () => web.locator('#traffic-table .tbody .body-row:not([hidden])');
   const rowTexts = async () => (await rows().allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
   const setSelect = async (label: string, value: string) => web.getByLabel(label, { exact: true }).selectOption(value);
   const fill = async (label: string, value: string) => {
@@ -153,7 +153,12 @@ describe("traffic events panel (as a user)", () => {
     // VS Code's save dialog (in the browser: a quick input holding the path) comes next.
     await host.page.locator(".quick-input-widget .quick-input-title", { hasText: "Export traffic events" }).waitFor();
     const file = path.join(host.dirs.workspace, "traffic-export.csv");
-    await host.workbench.answerQuickInput(file);
+    // Type the path, let the dialog take it in (it filters its list as you type), then accept it.
+    const input = host.page.locator(".quick-input-widget .quick-input-box input");
+    await input.fill(file);
+    await host.page.waitForTimeout(500);
+    assert.equal(await input.inputValue(), file);
+    await input.press("Enter");
     await host.workbench.waitForToast(/exported [\d,]+ traffic events/, 60_000);
     const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
     assert.match(lines[0] ?? "", /^flow_id,time,/);
