@@ -3,7 +3,7 @@ import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled } from "../core/api/errors";
 import { AUDIT_EVENTS_CAP, type AuditEvent } from "../core/api/models";
-import { countNewerThan, sortNewestFirst } from "../core/audit/auditList";
+import { countNewerThan, sameEvents, sortNewestFirst } from "../core/audit/auditList";
 import { compileFilter, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
 import type { Log } from "../util/log";
 
@@ -21,7 +21,8 @@ const LAST_SEEN_KEY = "netbird.audit.lastSeen";
 export class AuditEventsController implements vscode.Disposable {
   private all: AuditEvent[] = [];
   private visible: AuditEvent[] = [];
-  private byId = new Map<string, AuditEvent>();
+  /** Events by id, built on the first lookup after a load (a refresh does not pay for it). */
+  private byId: Map<string, AuditEvent> | undefined;
   private current: Promise<void> | undefined;
   private abort: AbortController | undefined;
   private filterValue: AuditFilter;
@@ -89,6 +90,7 @@ export class AuditEventsController implements vscode.Disposable {
   }
 
   event(id: string): AuditEvent | undefined {
+    this.byId ??= new Map(this.all.map((e) => [e.id, e]));
     return this.byId.get(id);
   }
 
@@ -171,8 +173,13 @@ export class AuditEventsController implements vscode.Disposable {
 
   private setEvents(events: AuditEvent[], server: string): void {
     const firstLoad = this.loadedFor !== server || this.state.get(this.lastSeenKey()) === undefined;
-    this.all = events;
-    this.byId = new Map(events.map((e) => [e.id, e]));
+    // A refresh that brings exactly the events already loaded (an auto-refresh with nothing new) keeps the
+    // loaded list, so the tree sees no change and is not rebuilt (VS Code keeps a little memory for every
+    // tree item it ever built, until the view closes).
+    if (server !== this.loadedFor || !sameEvents(this.all, events)) {
+      this.all = events;
+      this.byId = undefined;
+    }
     this.loadedFor = server;
     this.applyFilter();
     // On the very first load for a server, everything counts as seen.
@@ -187,7 +194,7 @@ export class AuditEventsController implements vscode.Disposable {
     this.cancel();
     this.all = [];
     this.visible = [];
-    this.byId.clear();
+    this.byId = undefined;
     this.errorValue = undefined;
     this.loadedAtValue = undefined;
     this.loadedFor = undefined;

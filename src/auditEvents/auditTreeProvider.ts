@@ -5,6 +5,9 @@ import { localDayKey } from "../core/format/time";
 import type { AuditEventsController } from "./auditEventsController";
 import { dayItem, eventItem, eventTooltip, noteItem, type AuditNode } from "./auditTreeItems";
 
+/** How stale the relative times of an unchanged tree ("5 min ago") may get before it is rebuilt anyway. */
+export const RELATIVE_TIME_REFRESH_MS = 5 * 60_000;
+
 /** Tree of audit events grouped by local day, newest day expanded. Items are built lazily per expanded day. */
 export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AuditNode | undefined>();
@@ -12,8 +15,27 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
   private cache: { events: readonly unknown[]; day: string; groups: DayGroup[] } | undefined;
   readonly onDidChangeTreeData = this.changed.event;
 
+  /** What the tree showed when it last changed: the items depend on nothing else. */
+  private shown: { events: readonly unknown[]; total: number; day: string; at: number } | undefined;
+
   constructor(private readonly controller: AuditEventsController) {
-    this.subscription = controller.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = controller.onDidChange(() => this.refreshIfChanged());
+  }
+
+  /**
+   * Rebuilds the tree only when its items can differ: another list or filter result, another count (the
+   * notes), another day (Today/Yesterday), or, for the relative times in the descriptions, after
+   * RELATIVE_TIME_REFRESH_MS. Not on every state change of the controller (a refresh starting, the badge):
+   * VS Code keeps a little memory for every tree item it ever built until the view closes, so rebuilding on
+   * every auto-refresh made a long session grow without bound.
+   */
+  private refreshIfChanged(): void {
+    const now = Date.now();
+    const next = { events: this.controller.events, total: this.controller.totalCount, day: localDayKey(now), at: now };
+    const last = this.shown;
+    if (last && last.events === next.events && last.total === next.total && last.day === next.day && now - last.at < RELATIVE_TIME_REFRESH_MS) return;
+    this.shown = next;
+    this.changed.fire(undefined);
   }
 
   getChildren(node?: AuditNode): AuditNode[] {

@@ -6,7 +6,7 @@ import { DEFAULT_MANAGEMENT_URL } from "../core/api/managementUrl";
 import type { TrafficEvent } from "../core/api/models";
 import { serverTag } from "../core/documents/eventUri";
 import { fromWire, parseWebviewMessage, type HostToWebviewWire, type PanelProblem } from "../core/traffic/protocol";
-import { sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
+import { FILTER_FIELDS, sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
 import { TrafficPageLoader } from "../core/traffic/trafficPageLoader";
 import { packRows } from "../core/traffic/packedRows";
 import { serviceLabel, suggestionsOf } from "../core/traffic/trafficRows";
@@ -41,6 +41,8 @@ export class TrafficPanel implements vscode.Disposable {
   private pendingFilters: TrafficFilters | undefined;
   private latestRequest = -1;
   private shownKey: string | undefined;
+  /** The filters, page and resolved time window of the latest query (a page turn keeps the window). */
+  private window: { filters: TrafficFilters; page: number; start_date?: string; end_date?: string } | undefined;
   private sessionGeneration: number;
   /** The filters of the latest valid query (what Export uses from the palette). */
   lastFilters: TrafficFilters | undefined;
@@ -176,7 +178,15 @@ export class TrafficPanel implements vscode.Disposable {
       return fail("invalidRequest", "Fix the highlighted filters.", validated.errors);
     }
     this.lastFilters = filters;
-    const query = { ...validated.query, page };
+    let query = { ...validated.query, page };
+    const previous = this.window;
+    if (previous && page !== previous.page && FILTER_FIELDS.every((field) => filters[field] === previous.filters[field])) {
+      // A page turn keeps the time window of the page before it: relative times ("last 24 hours") are not
+      // resolved again, so rows do not shift between pages as time passes and the prefetched page is used
+      // instead of being fetched a second time. Any other query (a filter change, Refresh) resolves anew.
+      query = { ...query, start_date: previous.start_date, end_date: previous.end_date };
+    }
+    this.window = { filters, page, start_date: query.start_date, end_date: query.end_date };
     try {
       const loaded = await this.loader.load(query);
       if (requestId !== this.latestRequest) return;

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { createDispatcher, type ManagedDispatcher } from "./dispatcher";
-import { requestOn, type Dispatcher } from "./undiciParts";
+import type { Dispatcher } from "./undiciParts";
 import { ApiError, CancelledError, errorFromResponse, type Endpoint } from "./errors";
 import { normalizeManagementUrl } from "./managementUrl";
 import type { AuditEvent, CurrentUser, TrafficPage, TrafficQuery } from "./models";
@@ -73,7 +73,7 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 export class NetBirdClient {
   readonly baseUrl: string;
   readonly stats: ClientStats = { requests: 0, attempts: 0, connections: 0, inFlight: 0 };
-  private readonly managed: ManagedDispatcher;
+  private managedValue: ManagedDispatcher | undefined;
   private readonly options: NetBirdClientOptions;
   private readonly retry: RetryPolicy;
   private readonly network: NetworkOptions;
@@ -83,11 +83,6 @@ export class NetBirdClient {
     this.baseUrl = normalizeManagementUrl(options.managementUrl);
     this.retry = options.retry ?? DEFAULT_RETRY;
     this.network = options.network ?? DIRECT_NETWORK;
-    this.managed = createDispatcher(this.baseUrl, this.network, options.env ?? {});
-    this.managed.dispatcher.on("connect", () => {
-      this.stats.connections++;
-    });
-    if (this.managed.proxy) options.logger?.debug(`[api] using proxy ${redactProxyUrl(this.managed.proxy)}`);
     if (!this.network.strictSSL) {
       options.logger?.warn("[api] certificate checks are off (http.proxyStrictSSL is false)");
     }
@@ -119,7 +114,23 @@ export class NetBirdClient {
   }
 
   async close(): Promise<void> {
-    await this.managed.close();
+    await this.managedValue?.close();
+  }
+
+  /**
+   * The connection pool, made on the first request: creating it reads the OS certificate store (tens of
+   * milliseconds), which would otherwise be paid on every activation and settings change.
+   */
+  private get managed(): ManagedDispatcher {
+    if (!this.managedValue) {
+      const managed = createDispatcher(this.baseUrl, this.network, this.options.env ?? {});
+      managed.dispatcher.on("connect", () => {
+        this.stats.connections++;
+      });
+      if (managed.proxy) this.options.logger?.debug(`[api] using proxy ${redactProxyUrl(managed.proxy)}`);
+      this.managedValue = managed;
+    }
+    return this.managedValue;
   }
 
   /** The full URL of a request, as sent (for logs and tests; contains no secret). */
@@ -197,14 +208,14 @@ export class NetBirdClient {
     const timeoutSeconds = Math.round(
       Math.max(this.network.timeouts.connectMs, this.network.timeouts.headersMs, this.network.timeouts.bodyMs) / 1000,
     );
-    return networkError(error, url, this.managed.proxy, timeoutSeconds);
+    return networkError(error, url, this.managedValue?.proxy, timeoutSeconds);
   }
 
   private async attempt(endpoint: Endpoint, url: URL, req: RequestOptions): Promise<Raw> {
     const started = Date.now();
     let response: Dispatcher.ResponseData;
     try {
-      response = await requestOn(this.managed.dispatcher, {
+      response = await this.managed.dispatcher.request({
         origin: url.origin,
         path: `${url.pathname}${url.search}`,
         method: "GET",

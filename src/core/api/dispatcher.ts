@@ -1,5 +1,5 @@
 import * as tls from "node:tls";
-import { Agent, ProxyAgent, type Dispatcher } from "./undiciParts";
+import type { Dispatcher } from "./undiciParts";
 import { proxyFor, type NetworkOptions } from "./networkOptions";
 
 /** One pooled keep-alive dispatcher for the management URL: direct, or through an HTTP(S) proxy (CONNECT). */
@@ -35,6 +35,9 @@ export function createDispatcher(
   options: NetworkOptions,
   env: Readonly<Record<string, string | undefined>>,
 ): ManagedDispatcher {
+  // undici (most of the bundle) is evaluated on the first request, not when the extension activates.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Agent, ProxyAgent } = require("./undiciParts") as typeof import("./undiciParts");
   const target = new URL(baseUrl);
   const ca = caList(options);
   const tlsOptions = { ...(ca ? { ca } : {}), rejectUnauthorized: options.strictSSL };

@@ -34,6 +34,13 @@ export function sortNewestFirst(events: readonly AuditEvent[]): AuditEvent[] {
   return events.slice();
 }
 
+/** Whether two newest-first lists hold the same events in the same order (audit events never change). */
+export function sameEvents(a: readonly AuditEvent[], b: readonly AuditEvent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.id !== b[i]!.id) return false;
+  return true;
+}
+
 /** Events of `next` whose ids were not in `previous` (what a refresh brought). */
 export function newEventIds(previous: readonly AuditEvent[], next: readonly AuditEvent[]): Set<string> {
   const known = new Set(previous.map((e) => e.id));

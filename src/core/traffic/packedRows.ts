@@ -1,49 +1,41 @@
 /**
- * The rows of a traffic page in the compact form the host posts to the webview: the text values joined into
- * one string with their end offsets (each repeating value once), each row's text fields as indexes into
- * those values, and the numbers in a Float64Array. Most values repeat across rows (peers, users, policies,
- * services), so 50,000 rows pack into about a sixth of their JSON. VS Code moves the typed arrays to the
- * webview as binary and the joined string as one JSON string, so neither the extension host nor the
- * workbench serialise, parse or clone 50,000 row objects; the webview builds a TrafficRow only when it needs
- * one (a painted row, a sort): `unpackRows` returns a read-only array whose elements are decoded on first
- * access. `unpackRows(packRows(events))[i]` equals `toTrafficRow(events[i], i)` character for character
- * (text stays a string: a UTF-8 round trip would replace lone surrogates).
+ * The rows of a traffic page in the compact form the host posts to the webview, about a seventh of their
+ * JSON: the text values once each where they repeat (peers, users, policies, services) and joined into one
+ * UTF-8 buffer, each row's text fields as indexes into those values, each peer's description once in an
+ * endpoint table, and the numbers in one typed array per column (Uint32 when every value of the column fits,
+ * else Float64). VS Code moves typed arrays to the webview as binary, so neither the extension host nor the
+ * workbench serialise, parse or clone 50,000 row objects, and moving bytes is what costs (about 35 ms per
+ * MB through code-server). The webview builds a TrafficRow only when it needs one (a painted row, a sort):
+ * `unpackRows` returns a read-only array whose elements are decoded on first access.
+ * `unpackRows(packRows(events))[i]` equals `toTrafficRow(events[i], i)` character for character: text with
+ * lone surrogates (which UTF-8 cannot carry) travels as a string instead.
  */
 import type { TrafficEndpoint, TrafficEvent } from "../api/models";
 import { connectionOf, countsOf, eventTime, serviceLabel, type EndpointCell, type TrafficRow } from "./trafficRows";
 
 export interface PackedRows {
   readonly count: number;
-  /** The text values, joined: repeating ones (names, ids, services, users, policies) once. */
-  readonly strings: string;
-  /** End of each value in `strings`. */
+  /** The text values joined: UTF-8, or the string itself when it is not well-formed UTF-16. */
+  readonly strings: Uint8Array | string;
+  /** End of each value in the decoded `strings`. */
   readonly stringEnds: Uint32Array;
-  /** `count × TEXT_FIELDS`: for each row and text field, the index of its value. */
+  /** Per endpoint (ENDPOINT_FIELDS each): the values of id, name, type, geo, os and dns. */
+  readonly endpoints: Uint32Array;
+  /** Per row (ROW_FIELDS each): flowId, direction, source endpoint, source address, destination endpoint, destination address, service, userId, user, policyId, policy, reporterId. */
   readonly cells: Uint32Array;
-  /** `count × NUMBER_FIELDS`: time, windowEnd, protocol, starts, ends, drops, rxBytes, txBytes, rxPackets, txPackets. */
-  readonly numbers: Float64Array;
+  /** NUMBER_COLUMNS columns of `count` values: time, windowEnd, protocol, starts, ends, drops, rxBytes, txBytes, rxPackets, txPackets. */
+  readonly numbers: readonly (Float64Array | Uint32Array)[];
   /** `count × 2`: status (STATUSES index) and connection (CONNECTIONS index). */
   readonly flags: Uint8Array;
 }
 
-/** flowId, direction, source (7), destination (7), service, userId, user, policyId, policy, reporterId. */
-const TEXT_FIELDS = 22;
-const NUMBER_FIELDS = 10;
+const ROW_FIELDS = 12;
+const ENDPOINT_FIELDS = 6;
+const NUMBER_COLUMNS = 10;
 const STATUSES: readonly TrafficRow["status"][] = ["start", "end", "drop", "unknown"];
 const CONNECTIONS: readonly TrafficRow["connection"][] = ["P2P", "Routed"];
 
 const geoOf = (e: TrafficEndpoint): string => [e.geo_location?.city_name, e.geo_location?.country_code].filter(Boolean).join(", ");
-
-/** What an endpoint's cells were the last time its id was seen (peers repeat across thousands of rows). */
-interface EndpointCells {
-  readonly endpoint: TrafficEndpoint;
-  readonly id: number;
-  readonly name: number;
-  readonly type: number;
-  readonly geo: number;
-  readonly os: number;
-  readonly dns: number;
-}
 
 const sameDescription = (a: TrafficEndpoint, b: TrafficEndpoint): boolean =>
   a.name === b.name &&
@@ -53,13 +45,30 @@ const sameDescription = (a: TrafficEndpoint, b: TrafficEndpoint): boolean =>
   a.geo_location?.city_name === b.geo_location?.city_name &&
   a.geo_location?.country_code === b.geo_location?.country_code;
 
+/** Whether a string has no lone surrogate (so it survives UTF-8). */
+function isWellFormed(text: string): boolean {
+  const native = (text as { isWellFormed?: () => boolean }).isWellFormed;
+  return typeof native === "function" ? native.call(text) : !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/.test(text);
+}
+
+/** A column as Uint32 when every value is a whole number that fits (the usual case), else Float64. */
+function compactColumn(values: Float64Array): Float64Array | Uint32Array {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!(v >= 0 && v <= 0xffffffff && Math.floor(v) === v && !Object.is(v, -0))) return values;
+  }
+  return Uint32Array.from(values);
+}
+
 export function packRows(events: readonly TrafficEvent[]): PackedRows {
   const count = events.length;
   const indexOf = new Map<string, number>();
   const values: string[] = [];
-  const endpoints = new Map<string, EndpointCells>();
-  const cells = new Uint32Array(count * TEXT_FIELDS);
-  const numbers = new Float64Array(count * NUMBER_FIELDS);
+  /** The endpoint table index of each id's current description. */
+  const endpointOf = new Map<string, { endpoint: TrafficEndpoint; index: number }>();
+  const endpoints: number[] = [];
+  const cells = new Uint32Array(count * ROW_FIELDS);
+  const numbers = Array.from({ length: NUMBER_COLUMNS }, () => new Float64Array(count));
   const flags = new Uint8Array(count * 2);
   let k = 0;
   /** A value that repeats: stored once. */
@@ -74,44 +83,43 @@ export function packRows(events: readonly TrafficEvent[]): PackedRows {
   };
   /** A value that rarely repeats (flow ids, addresses with their ports): stored as it comes, no lookup. */
   const append = (value: string): number => values.push(value) - 1;
-  const endpoint = (e: TrafficEndpoint): void => {
-    let known = endpoints.get(e.id);
+  const endpoint = (e: TrafficEndpoint): number => {
+    let known = endpointOf.get(e.id);
     if (!known || !sameDescription(known.endpoint, e)) {
-      known = { endpoint: e, id: intern(e.id), name: intern(e.name), type: intern(e.type), geo: intern(geoOf(e)), os: intern(e.os ?? ""), dns: intern(e.dns_label ?? "") };
-      endpoints.set(e.id, known);
+      known = { endpoint: e, index: endpoints.length / ENDPOINT_FIELDS };
+      endpoints.push(intern(e.id), intern(e.name), intern(e.type), intern(geoOf(e)), intern(e.os ?? ""), intern(e.dns_label ?? ""));
+      endpointOf.set(e.id, known);
     }
-    cells[k++] = known.id;
-    cells[k++] = known.name;
-    cells[k++] = append(e.address);
-    cells[k++] = known.type;
-    cells[k++] = known.geo;
-    cells[k++] = known.os;
-    cells[k++] = known.dns;
+    return known.index;
   };
+  const [time, windowEnd, protocol, starts, ends, drops, rxBytes, txBytes, rxPackets, txPackets] = numbers as [
+    Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array,
+  ];
   for (let i = 0; i < count; i++) {
     const event = events[i]!;
     const counts = countsOf(event);
     cells[k++] = append(event.flow_id);
     cells[k++] = intern(event.direction);
-    endpoint(event.source);
-    endpoint(event.destination);
+    cells[k++] = endpoint(event.source);
+    cells[k++] = append(event.source.address);
+    cells[k++] = endpoint(event.destination);
+    cells[k++] = intern(event.destination.address);
     cells[k++] = intern(serviceLabel(event));
     cells[k++] = intern(event.user?.id ?? "");
     cells[k++] = intern(event.user?.email || event.user?.name || "");
     cells[k++] = intern(event.policy?.id ?? "");
     cells[k++] = intern(event.policy?.name ?? "");
     cells[k++] = intern(event.reporter_id);
-    let n = i * NUMBER_FIELDS;
-    numbers[n++] = eventTime(event);
-    numbers[n++] = event.window_end ? Date.parse(event.window_end) : Number.NaN;
-    numbers[n++] = event.protocol;
-    numbers[n++] = counts.starts;
-    numbers[n++] = counts.ends;
-    numbers[n++] = counts.drops;
-    numbers[n++] = event.rx_bytes;
-    numbers[n++] = event.tx_bytes;
-    numbers[n++] = event.rx_packets;
-    numbers[n] = event.tx_packets;
+    time[i] = eventTime(event);
+    windowEnd[i] = event.window_end ? Date.parse(event.window_end) : Number.NaN;
+    protocol[i] = event.protocol;
+    starts[i] = counts.starts;
+    ends[i] = counts.ends;
+    drops[i] = counts.drops;
+    rxBytes[i] = event.rx_bytes;
+    txBytes[i] = event.tx_bytes;
+    rxPackets[i] = event.rx_packets;
+    txPackets[i] = event.tx_packets;
     flags[i * 2] = counts.drops > 0 ? 2 : counts.ends > 0 ? 1 : counts.starts > 0 ? 0 : 3;
     flags[i * 2 + 1] = connectionOf(event) === "P2P" ? 0 : 1;
   }
@@ -121,7 +129,16 @@ export function packRows(events: readonly TrafficEvent[]): PackedRows {
     offset += values[i]!.length;
     stringEnds[i] = offset;
   }
-  return { count, strings: values.join(""), stringEnds, cells, numbers, flags };
+  const text = values.join("");
+  return {
+    count,
+    strings: isWellFormed(text) ? new TextEncoder().encode(text) : text,
+    stringEnds,
+    endpoints: Uint32Array.from(endpoints),
+    cells,
+    numbers: numbers.map(compactColumn),
+    flags,
+  };
 }
 
 /** Whether a value has the shape of PackedRows (the webview checks what the host sent before using it). */
@@ -133,20 +150,23 @@ export function isPackedRows(value: unknown): value is PackedRows {
     typeof count === "number" &&
     Number.isInteger(count) &&
     count >= 0 &&
-    typeof p.strings === "string" &&
+    (typeof p.strings === "string" || p.strings instanceof Uint8Array) &&
     p.stringEnds instanceof Uint32Array &&
+    p.endpoints instanceof Uint32Array &&
     p.cells instanceof Uint32Array &&
-    p.cells.length === count * TEXT_FIELDS &&
-    p.numbers instanceof Float64Array &&
-    p.numbers.length === count * NUMBER_FIELDS &&
+    p.cells.length === count * ROW_FIELDS &&
+    Array.isArray(p.numbers) &&
+    p.numbers.length === NUMBER_COLUMNS &&
+    p.numbers.every((column) => (column instanceof Float64Array || column instanceof Uint32Array) && column.length === count) &&
     p.flags instanceof Uint8Array &&
     p.flags.length === count * 2
   );
 }
 
-/** The distinct values as an array (an index past the end reads as ""). */
+/** The values as an array (an index past the end reads as ""). */
 function valuesOf(packed: PackedRows): string[] {
-  const { strings, stringEnds } = packed;
+  const { stringEnds } = packed;
+  const strings = typeof packed.strings === "string" ? packed.strings : new TextDecoder().decode(packed.strings);
   const values = new Array<string>(stringEnds.length);
   let start = 0;
   for (let i = 0; i < stringEnds.length; i++) {
@@ -158,44 +178,45 @@ function valuesOf(packed: PackedRows): string[] {
 }
 
 function decodeRow(packed: PackedRows, values: readonly string[], index: number): TrafficRow {
-  const { cells, numbers, flags } = packed;
-  let k = index * TEXT_FIELDS;
-  const next = (): string => values[cells[k++]!] ?? "";
-  const flowId = next();
-  const direction = next();
-  const endpoint = (): EndpointCell => ({ id: next(), name: next(), address: next(), type: next(), geo: next(), os: next(), dns: next() });
-  const source = endpoint();
-  const destination = endpoint();
-  const service = next();
-  const userId = next();
-  const user = next();
-  const policyId = next();
-  const policy = next();
-  const reporterId = next();
-  const n = index * NUMBER_FIELDS;
+  const { cells, endpoints, numbers, flags } = packed;
+  const value = (i: number | undefined): string => (i === undefined ? "" : (values[i] ?? ""));
+  const k = index * ROW_FIELDS;
+  const endpoint = (table: number | undefined, address: number | undefined): EndpointCell => {
+    const e = (table ?? 0) * ENDPOINT_FIELDS;
+    return {
+      id: value(endpoints[e]),
+      name: value(endpoints[e + 1]),
+      address: value(address),
+      type: value(endpoints[e + 2]),
+      geo: value(endpoints[e + 3]),
+      os: value(endpoints[e + 4]),
+      dns: value(endpoints[e + 5]),
+    };
+  };
+  const number = (column: number): number => numbers[column]?.[index] ?? Number.NaN;
   return {
     index,
-    flowId,
-    time: numbers[n]!,
-    windowEnd: numbers[n + 1]!,
-    direction,
-    source,
-    destination,
-    protocol: numbers[n + 2]!,
-    service,
-    starts: numbers[n + 3]!,
-    ends: numbers[n + 4]!,
-    drops: numbers[n + 5]!,
+    flowId: value(cells[k]),
+    time: number(0),
+    windowEnd: number(1),
+    direction: value(cells[k + 1]),
+    source: endpoint(cells[k + 2], cells[k + 3]),
+    destination: endpoint(cells[k + 4], cells[k + 5]),
+    protocol: number(2),
+    service: value(cells[k + 6]),
+    starts: number(3),
+    ends: number(4),
+    drops: number(5),
     status: STATUSES[flags[index * 2]!] ?? "unknown",
-    rxBytes: numbers[n + 6]!,
-    txBytes: numbers[n + 7]!,
-    rxPackets: numbers[n + 8]!,
-    txPackets: numbers[n + 9]!,
-    userId,
-    user,
-    policyId,
-    policy,
-    reporterId,
+    rxBytes: number(6),
+    txBytes: number(7),
+    rxPackets: number(8),
+    txPackets: number(9),
+    userId: value(cells[k + 7]),
+    user: value(cells[k + 8]),
+    policyId: value(cells[k + 9]),
+    policy: value(cells[k + 10]),
+    reporterId: value(cells[k + 11]),
     connection: CONNECTIONS[flags[index * 2 + 1]!] ?? "Routed",
   };
 }

@@ -31,6 +31,23 @@ describe("packed traffic rows", () => {
     assert.deepEqual([...unpackRows(packRows(events))], events.map(toTrafficRow));
   });
 
+  it("keeps numbers exact whether a column fits Uint32 or not, and text as UTF-8 unless it cannot be", () => {
+    const plain = [trafficEvent({ rx_bytes: 12, tx_bytes: 7 }), trafficEvent({ rx_bytes: 0, tx_bytes: 1 })];
+    const packed = packRows(plain);
+    assert.ok(packed.strings instanceof Uint8Array, "well-formed text travels as UTF-8");
+    assert.ok(packed.numbers[6] instanceof Uint32Array, "small whole numbers travel as Uint32");
+    assert.deepEqual([...unpackRows(packed)], plain.map(toTrafficRow));
+    const odd = [
+      trafficEvent({ rx_bytes: 2 ** 40, tx_bytes: 1.5, rx_packets: -3, tx_packets: -0, protocol: 300 }),
+      trafficEvent({ flow_id: "lone \udc00 surrogate", source: endpoint({ name: "名前 🌍" }) }),
+    ];
+    const oddPacked = packRows(odd);
+    assert.equal(typeof oddPacked.strings, "string", "text with a lone surrogate travels as a string");
+    assert.ok(oddPacked.numbers[6] instanceof Float64Array && oddPacked.numbers[9] instanceof Float64Array);
+    assert.deepEqual([...unpackRows(oddPacked)], odd.map(toTrafficRow));
+    assert.ok(Object.is(unpackRows(oddPacked)[0]!.txPackets, -0));
+  });
+
   it("survives a structured clone (how the workbench hands it to the webview)", () => {
     const events = records("realistic", 50);
     const packed = structuredClone(packRows(events));

@@ -1,0 +1,135 @@
+// Where does the time go? Runs one audit refresh and one 50,000-row traffic change in the real extension
+// host under V8's CPU profiler and prints the functions with the most self time (a development aid, not
+// part of `npm run bench`; use a development build — `npm run build` — for readable function names).
+//
+//   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [--size 50000]
+import { REPO_ROOT, resultsDir } from "../test/host/paths";
+import { installHost, runCleanups } from "../test/host/processes";
+import { startSession } from "./lib/session";
+import { agent, type Context } from "./scenarios/context";
+import { openPanel, setPageSize } from "./scenarios/traffic";
+import * as path from "node:path";
+
+interface Profiled {
+  value: unknown;
+  hot: { fn: string; ms: number }[];
+  totalMs: number;
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+function summarizeProfile(profile: CpuProfile, top = 25): Profiled {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
+    total += dt;
+    const f = byId.get(id)?.callFrame;
+    if (!f) return;
+    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop() ?? ""}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + dt);
+  });
+  const hot = [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, ms]) => ({ fn, ms }));
+  return { value: undefined, hot, totalMs: total };
+}
+
+function print(title: string, p: Profiled): void {
+  console.log(`\n${title} (${p.totalMs.toFixed(0)} ms sampled)`);
+  for (const h of p.hot) console.log(`  ${h.ms.toFixed(1).padStart(8)} ms  ${h.fn}`);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const sizeAt = argv.indexOf("--size");
+  const size = sizeAt >= 0 ? Number(argv[sizeAt + 1]) : 50_000;
+  const what = argv.filter((a, i) => !a.startsWith("--") && argv[i - 1] !== "--size");
+  const want = (name: string) => what.length === 0 || what.includes(name);
+  await installHost();
+  const session = await startSession({
+    extensionPath: path.resolve(process.env.NETBIRD_BENCH_EXTENSION || REPO_ROOT),
+    resultsDir: resultsDir("bench"),
+    simulator: { seed: 1, now: Date.now() + 15 * 60_000, auditCount: 12_000, trafficCount: Math.max(size, 1000) },
+    settings: { "netbird.auditEvents.autoRefreshInterval": 0 },
+  });
+  const ctx: Context = { config: { runs: 1, auditCount: 12_000, trafficCount: size, trafficFrom: "last7d", pageSizes: [size] }, session, log: (l) => console.log(l) };
+  try {
+    if (want("activation")) {
+      // Before anything touches the extension: the module load and activate() under the profiler.
+      print("activation", await agent<Profiled>(ctx, "profile", { task: "activate", args: {} }));
+    }
+    await session.workbench.openNetBirdContainer();
+    await agent(ctx, "setup");
+    if (want("phases")) {
+      await session.workbench.runCommand("View: Show Explorer");
+      for (let i = 0; i < 6; i++) {
+        await agent(ctx, "phaseTimes");
+        const r = await agent<{ ms: number; loadMs: number }>(ctx, "auditRefresh", { items: 100 });
+        const f = await agent<{ ms: number }>(ctx, "floor", { path: "/api/events/audit" });
+        console.log(`refresh ${r.loadMs.toFixed(1)} ms (floor ${f.ms.toFixed(1)}): ${await agent<string>(ctx, "phaseTimes")}`);
+      }
+    }
+    if (want("audit")) {
+      await agent(ctx, "auditRefresh", { items: 100 });
+      print("audit refresh", await agent<Profiled>(ctx, "profile", { task: "auditRefresh", args: { items: 100 } }));
+    }
+    if (want("scroll")) {
+      await openPanel(ctx);
+      await setPageSize(ctx, size);
+      const cdp = await session.page.context().newCDPSession(session.page);
+      // A Chromium trace of the main thread: where the "(program)" time of the JS profile goes (style,
+      // layout, paint, ...), summed by event name.
+      const events: { name: string; dur?: number; ph: string; tid: number; cat: string }[] = [];
+      const raw = cdp as unknown as { on(event: string, fn: (data: { value: typeof events }) => void): void; once(event: string, fn: () => void): void };
+      raw.on("Tracing.dataCollected", (data) => events.push(...data.value));
+      const complete = new Promise<void>((resolve) => raw.once("Tracing.tracingComplete", () => resolve()));
+      await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
+      const scroll = await ctx.webview!.call<{ frames: number; durationMs: number; longTasks: number[] }>("scrollEndToEnd", 150);
+      await cdp.send("Tracing.end");
+      await complete;
+      console.log(`\nscroll: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, long tasks [${scroll.longTasks.join(", ")}]`);
+      const byName = new Map<string, { ms: number; n: number }>();
+      for (const e of events) {
+        if (e.ph !== "X" || !e.dur) continue;
+        const entry = byName.get(e.name) ?? { ms: 0, n: 0 };
+        entry.ms += e.dur / 1000;
+        entry.n++;
+        byName.set(e.name, entry);
+      }
+      console.log("trace events by total duration (nested events overlap):");
+      for (const [name, { ms, n }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${String(n).padStart(6)}×  ${name}`);
+    }
+    if (want("traffic")) {
+      await openPanel(ctx);
+      await setPageSize(ctx, 10);
+      const started = agent<Profiled>(ctx, "profile", { task: "idleAfter", args: { ms: 400 } });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The workbench's renderer (its main thread runs the workbench and relays messages to the webview).
+      const cdp = await session.page.context().newCDPSession(session.page);
+      await cdp.send("Profiler.enable");
+      await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
+      await cdp.send("Profiler.start");
+      const change = await ctx.webview!.call<{ ms: number }>("change", "filter-pageSize", size, size);
+      const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+      console.log(`\ntraffic change to ${size} rows: ${change.ms.toFixed(0)} ms in the webview`);
+      print(`extension host during the change`, await started);
+      print("workbench renderer during the change", summarizeProfile(profile));
+    }
+  } finally {
+    await session.link?.call("exit", {}, 10_000).catch(() => undefined);
+    await session.close();
+    await runCleanups();
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
