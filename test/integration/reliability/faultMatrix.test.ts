@@ -411,7 +411,6 @@ describe("reliability: fault matrix (HTTP answers)", function () {
 
     it(caseTitle("F32"), async () => {
       await settled(nb); // the panel's prefetch from the previous case would take the one-time fault
-      await sim.clearRequests();
       const info = await sim.info();
       // The first page is served, then the connection drops for every later request.
       await sim.setFaults([{ match: { path: TRAFFIC }, times: 1 }, { match: { path: TRAFFIC }, destroy: true }]);
