@@ -60,3 +60,26 @@ export function textTable(header: readonly string[], rows: readonly (readonly st
   const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }
+
+/** One floor sample: the same response fetched over a bare socket and JSON.parse'd in the extension host. */
+export interface Floor {
+  ms: number;
+  fetchMs: number;
+  parseMs: number;
+  bytes: number;
+  count: number;
+}
+
+/**
+ * Runs a warm-up of both, then `runs` recorded pairs of measurement and floor, alternating which of the
+ * two goes first so neither always pays for the other's aftermath (GC, caches).
+ */
+export async function alternateWithFloor(runs: number, measure: (record: boolean) => Promise<void>, floor: (record: boolean) => Promise<void>): Promise<void> {
+  await measure(false);
+  await floor(false);
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 1) await floor(true);
+    await measure(true);
+    if (i % 2 === 0) await floor(true);
+  }
+}

@@ -1,6 +1,6 @@
 // 1. Audit: `netbird.audit.refresh` until the tree has its day groups and first 100 items, for the API's
 // 10,000 events, against the floor (the same bytes over a bare socket + JSON.parse in the same Node).
-import { summarize, type Summary } from "../lib/stats";
+import { summarize, type Floor, type Summary } from "../lib/stats";
 import { agent, duplicates, interleave, requestsDuring, type Context } from "./context";
 
 export interface AuditResult {
@@ -30,14 +30,6 @@ interface Refresh {
   dayGroups: number;
   items: number;
 }
-interface Floor {
-  ms: number;
-  fetchMs: number;
-  parseMs: number;
-  bytes: number;
-  count: number;
-}
-
 /** Measured runs for the audit metric: it is quick, so more than the minimum of 5 (a steadier median). */
 const AUDIT_RUNS = 11;
 

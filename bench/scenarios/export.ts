@@ -3,7 +3,7 @@
 // over the idle heap are sampled in the extension host during both.
 import * as os from "node:os";
 import * as path from "node:path";
-import { summarize, type Summary } from "../lib/stats";
+import { alternateWithFloor, summarize, type Summary } from "../lib/stats";
 import { agent, duplicates, pathOf, requestsDuring, type Context } from "./context";
 
 export interface ExportFormatResult {
@@ -62,13 +62,7 @@ export async function exportScenario(ctx: Context, formats = ["csv", "ndjson"]):
       const f = await agent<Floor>(ctx, "exportFloor", { paths, file: `${file}.floor` }, 300_000);
       if (record) floors.push(f);
     };
-    await measure(false);
-    await floor(false);
-    for (let i = 0; i < ctx.config.runs; i++) {
-      if (i % 2 === 1) await floor(true);
-      await measure(true);
-      if (i % 2 === 0) await floor(true);
-    }
+    await alternateWithFloor(ctx.config.runs, measure, floor);
     const measured = summarize(exports.map((e) => e.ms));
     const floorSummary = summarize(floors.map((f) => f.ms));
     ctx.log(`export ${format}: ${measured.median.toFixed(0)} ms vs floor ${floorSummary.median.toFixed(0)} ms (${exports[0]!.records} records)`);

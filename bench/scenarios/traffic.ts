@@ -2,7 +2,7 @@
 // painted, for 100, 1,000 and 50,000 rows, against the floor for the same response; then the 50,000-row
 // page scrolled end to end with long tasks observed in the page, and the table's DOM rows counted throughout.
 import type { LoggedRequest } from "../../simulator/server";
-import { summarize, type Summary } from "../lib/stats";
+import { alternateWithFloor, summarize, type Floor, type Summary } from "../lib/stats";
 import { TrafficWebview } from "../webview/webview";
 import { agent, duplicates, pathOf, requestsDuring, type Context } from "./context";
 
@@ -64,14 +64,6 @@ interface Change {
   hostMs?: number;
   rows: number;
 }
-interface Floor {
-  ms: number;
-  fetchMs: number;
-  parseMs: number;
-  bytes: number;
-  count: number;
-}
-
 const PRIMER = 10;
 const PAGE_SIZE = "filter-pageSize";
 
@@ -121,15 +113,8 @@ export async function trafficScenario(ctx: Context): Promise<TrafficResult> {
       if (f.count !== size) throw new Error(`the floor got ${f.count} records, expected ${size}`);
       if (record) floors.push(f);
     };
-    await measure(false);
-    await floor(false);
-    for (let i = 0; i < ctx.config.runs; i++) {
-      // The floor uses the URL of the change just measured, so it always follows it; the order of the pair
-      // is alternated by measuring the floor of the previous URL first on odd runs.
-      if (i % 2 === 1) await floor(true);
-      await measure(true);
-      if (i % 2 === 0) await floor(true);
-    }
+    // The floor uses the URL of the change just measured; on odd runs the floor of the previous URL goes first.
+    await alternateWithFloor(ctx.config.runs, measure, floor);
     const measured = summarize(changes.map((c) => c.ms));
     const floorSummary = summarize(floors.map((f) => f.ms));
     const part = (f: (c: Change) => number | undefined) => summarize(changes.map((c) => f(c) ?? Number.NaN)).median.toFixed(0);

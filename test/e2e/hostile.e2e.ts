@@ -66,9 +66,7 @@ describe("hostile data in the real workbench", () => {
     host.context.on("requestfailed", (r) => failures.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
     host.page.on("console", (m) => consoleLines.push(m.text()));
     const wb = host.workbench;
-    await wb.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
-    await wb.answerQuickInput(TOKENS.owner);
-    await wb.waitForToast(/Signed in to NetBird as/);
+    await wb.signIn(TOKENS.owner);
   });
   after(async () => {
     await host?.close();

@@ -21,9 +21,7 @@ describe("traffic panel races and errors in the real workbench", () => {
   before(async () => {
     host = await startE2eHost({ name: "races", simulator: { seed: 9, auditCount: 300, trafficCount: 4000 } });
     const wb = host.workbench;
-    await wb.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
-    await wb.answerQuickInput(TOKENS.owner);
-    await wb.waitForToast(/Signed in to NetBird as/);
+    await wb.signIn(TOKENS.owner);
     await wb.runCommand("NetBird: Browse Traffic Events");
     web = wb.webview();
     await waitForState("ready", 30_000);

@@ -36,9 +36,7 @@ describe("traffic events panel (as a user)", () => {
   before(async () => {
     host = await startE2eHost({ name: "traffic-panel", simulator: { seed: 5, auditCount: 500, trafficCount: 6000 } });
     const wb = host.workbench;
-    await wb.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
-    await wb.answerQuickInput(TOKENS.owner);
-    await wb.waitForToast(/Signed in to NetBird as/);
+    await wb.signIn(TOKENS.owner);
   });
   after(async () => {
     await host?.close();

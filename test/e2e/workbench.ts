@@ -106,6 +106,13 @@ export class Workbench {
     await input.press("Enter");
   }
 
+  /** Signs in as a user does: "NetBird: Sign In…", type the token into the password box, wait for the confirmation. */
+  async signIn(token: string): Promise<void> {
+    await this.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
+    await this.answerQuickInput(token);
+    await this.waitForToast(/Signed in to NetBird as/);
+  }
+
   /** Text of the active editor's rendered lines (virtualized: fine for short documents). */
   async activeEditorText(): Promise<string> {
     const lines = this.page.locator(".editor-group-container.active .monaco-editor .view-lines");
