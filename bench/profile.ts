@@ -5,7 +5,7 @@
 //   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [--size 50000]
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { installHost, runCleanups } from "../test/host/processes";
-import { startSession } from "./lib/session";
+import { endSession, runTool, startSession } from "./lib/session";
 import { agent, type Context } from "./scenarios/context";
 import { openPanel, setPageSize } from "./scenarios/traffic";
 import * as path from "node:path";
@@ -120,16 +120,9 @@ async function main(): Promise<void> {
       print("workbench renderer during the change", summarizeProfile(profile));
     }
   } finally {
-    await session.link?.call("exit", {}, 10_000).catch(() => undefined);
-    await session.close();
+    await endSession(session);
     await runCleanups();
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runTool(main);

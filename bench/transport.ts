@@ -4,7 +4,7 @@
 import * as path from "node:path";
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { installHost, runCleanups } from "../test/host/processes";
-import { startSession } from "./lib/session";
+import { endSession, runTool, startSession } from "./lib/session";
 import { summarize } from "./lib/stats";
 
 async function main(): Promise<void> {
@@ -18,16 +18,9 @@ async function main(): Promise<void> {
       console.log(`${r.kind.padEnd(8)} ${(r.bytes / 1e6).toFixed(1).padStart(5)} MB  median ${s.median.toFixed(0).padStart(5)} ms  (${s.min.toFixed(0)}–${s.max.toFixed(0)})  ${((r.bytes / 1e6) / (s.median / 1000)).toFixed(0)} MB/s`);
     }
   } finally {
-    await session.link?.call("exit", {}, 10_000).catch(() => undefined);
-    await session.close();
+    await endSession(session);
     await runCleanups();
   }
 }
 
-void main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runTool(main);

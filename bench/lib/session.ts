@@ -109,3 +109,20 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     throw error;
   }
 }
+
+/** Asks the extension-host agent to end its run(), then stops the session (server, browser). */
+export async function endSession(session: Session): Promise<void> {
+  await session.link?.call("exit", {}, 10_000).catch(() => undefined);
+  await session.close();
+}
+
+/** Runs a bench tool's main(): exit code 0 when it resolves, 1 (with the error printed) when it throws. */
+export function runTool(main: () => Promise<void>): void {
+  void main().then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
