@@ -7,7 +7,7 @@ import { readConnectionSettings, readNetworkOptions } from "./settings";
 
 /**
  * Owns the API client for the configured management URL and rebuilds it when the settings that shape it
- * change (`netbird.*`, `http.proxy*`, `http.noProxy`, `http.systemCertificates`). `onDidChangeServer` fires
+ * change (`netbird.managementUrl`, `netbird.account`, `netbird.http.*`, `http.*`). `onDidChangeServer` fires
  * when the management URL or account changes (a different token applies).
  */
 export class Connection implements vscode.Disposable {
@@ -27,7 +27,9 @@ export class Connection implements vscode.Disposable {
     this.subscriptions.push(
       this.changed,
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration("netbird") || e.affectsConfiguration("http")) {
+        // Only the settings that shape the client: not e.g. the auto-refresh interval (keeps the open connections).
+        const shapesClient = ["netbird.managementUrl", "netbird.account", "netbird.http", "http"].some((key) => e.affectsConfiguration(key));
+        if (shapesClient) {
           const before = this.server;
           this.build();
           if (this.server !== before) this.changed.fire();
