@@ -17,6 +17,7 @@ import { testLog } from "../output";
 import { SimulatorControl, type SimulatorInfo } from "../simulatorControl";
 import { caseTitle } from "./catalogue";
 import { settled, stubAllMessages } from "./support";
+import { parseCsv } from "../../support/csv";
 
 /** The corpus the dataset draws from (a copy of simulator/hostile.ts, so this test does not load the simulator). */
 const HOSTILE_MARKERS = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[click](command:workbench.action.terminal.new)", '=HYPERLINK("http://evil")', "$(alert) $(sync~spin) codicons"];
@@ -44,38 +45,6 @@ interface WireTraffic {
   tx_bytes: number;
 }
 
-/** RFC 4180: fields separated by commas, quoted fields may hold commas, CR, LF and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"' && field === "") quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** What a spreadsheet-safe cell must hold for `value`: formulas (= + - @, tab, CR first) neutralised with '. */
 const neutralised = (value: string | null | undefined): string => {

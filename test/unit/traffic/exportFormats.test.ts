@@ -1,35 +1,8 @@
 import * as assert from "node:assert/strict";
 import { csvCell, csvHeader, csvRow, encoderFor } from "../../../src/core/traffic/exportFormats";
 import { endpoint, trafficEvent } from "../../support/trafficEvents";
+import { parseCsv } from "../../support/csv";
 
-/** A minimal RFC 4180 parser, to check what a spreadsheet would read. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += c;
-  }
-  return rows;
-}
 
 describe("traffic export formats", () => {
   it("writes CSV with a header and one escaped row per record", () => {
