@@ -334,7 +334,7 @@ function header(headers: Dispatcher.ResponseData["headers"], name: string): stri
 }
 
 /** NetBird's `{"message": "...", "code": N}`; undefined for other bodies (e.g. plain-text 404). */
-export function serverMessageOf(text: string): string | undefined {
+function serverMessageOf(text: string): string | undefined {
   try {
     const body: unknown = JSON.parse(text);
     if (body && typeof body === "object" && typeof (body as { message?: unknown }).message === "string") {

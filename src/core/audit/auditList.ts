@@ -41,14 +41,6 @@ export function sameEvents(a: readonly AuditEvent[], b: readonly AuditEvent[]): 
   return true;
 }
 
-/** Events of `next` whose ids were not in `previous` (what a refresh brought). */
-export function newEventIds(previous: readonly AuditEvent[], next: readonly AuditEvent[]): Set<string> {
-  const known = new Set(previous.map((e) => e.id));
-  const fresh = new Set<string>();
-  for (const e of next) if (!known.has(e.id)) fresh.add(e.id);
-  return fresh;
-}
-
 /** How many events are newer than the event with id `lastSeenId` (by list position; the list is newest first). */
 export function countNewerThan(events: readonly AuditEvent[], lastSeenId: string | undefined): number {
   if (!lastSeenId) return 0;

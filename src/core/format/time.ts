@@ -29,11 +29,6 @@ export function relativeTime(timestampMs: number, now: number, locale?: string):
   return "just now";
 }
 
-/** Milliseconds since epoch of an RFC 3339 timestamp, or NaN. */
-export function parseTimestamp(value: string | undefined): number {
-  return value ? Date.parse(value) : Number.NaN;
-}
-
 /** The parts of a local date and time with seconds, e.g. "24 Nov 2026, 14:05:09". */
 export const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
   year: "numeric",

@@ -1,5 +1,5 @@
 import * as assert from "node:assert/strict";
-import { compareIdsDescending, countNewerThan, newEventIds, sortNewestFirst } from "../../../src/core/audit/auditList";
+import { compareIdsDescending, countNewerThan, sortNewestFirst } from "../../../src/core/audit/auditList";
 import { groupByDay, previousDayKey } from "../../../src/core/audit/dayGroups";
 import { auditEvent } from "../../support/auditEvents";
 
@@ -18,7 +18,6 @@ describe("audit list", () => {
   it("counts new events and unseen ones", () => {
     const before = [auditEvent({ id: "2" }), auditEvent({ id: "1" })];
     const after = [auditEvent({ id: "4" }), auditEvent({ id: "3" }), ...before];
-    assert.deepEqual([...newEventIds(before, after)], ["4", "3"]);
     assert.equal(countNewerThan(after, "2"), 2);
     assert.equal(countNewerThan(after, undefined), 0);
     assert.equal(countNewerThan(after, "0"), 4, "a last-seen event beyond the cap counts by id");
