@@ -4,7 +4,7 @@ import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled } from "../core/api/errors";
 import { DEFAULT_MANAGEMENT_URL } from "../core/api/managementUrl";
 import type { TrafficEvent } from "../core/api/models";
-import { serverTag } from "../core/documents/eventUri";
+import { shortHash } from "../core/documents/eventUri";
 import { fromWire, parseWebviewMessage, type HostToWebviewWire, type PanelProblem } from "../core/traffic/protocol";
 import { FILTER_FIELDS, sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
 import { TrafficPageLoader } from "../core/traffic/trafficPageLoader";
@@ -266,7 +266,7 @@ export class TrafficPanel implements vscode.Disposable {
 
 /** Opens a traffic record's exact JSON in a read-only tab (the same record always gets the same tab). */
 export function openTrafficJson(documents: EventDocuments, event: TrafficEvent): Thenable<vscode.TextEditor> {
-  const key = `${event.flow_id.slice(0, 36)}-${serverTag(JSON.stringify(event))}`;
+  const key = `${event.flow_id.slice(0, 36)}-${shortHash(JSON.stringify(event))}`;
   const title = `traffic-${event.flow_id.slice(0, 8)} ${serviceLabel(event)}`;
   return documents.show(documents.trafficUri(event, key, title));
 }

@@ -44,12 +44,17 @@ function segment(text: string): string {
   return clean.length > 120 ? clean.slice(0, 120) : clean || "_";
 }
 
-/** A short, stable, non-reversible tag for a management URL (FNV-1a, 8 hex chars). */
-export function serverTag(managementUrl: string): string {
+/** A short, stable, non-reversible tag of a text (FNV-1a, 8 hex chars): names documents without the text itself. */
+export function shortHash(text: string): string {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < managementUrl.length; i++) {
-    hash ^= managementUrl.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, "0");
+}
+
+/** The tag of a management URL (plus account) in document paths, so events of two servers never collide. */
+export function serverTag(managementUrl: string): string {
+  return shortHash(managementUrl);
 }
