@@ -148,15 +148,8 @@ describe("traffic events panel (as a user)", () => {
     web = host.workbench.webview();
     await web.getByRole("button", { name: "Export…" }).click();
     await host.workbench.answerQuickInput("CSV");
-    // VS Code's save dialog (in the browser: a quick input holding the path) comes next.
-    await host.page.locator(".quick-input-widget .quick-input-title", { hasText: "Export traffic events" }).waitFor();
     const file = path.join(host.dirs.workspace, "traffic-export.csv");
-    // Type the path, let the dialog take it in (it filters its list as you type), then accept it.
-    const input = host.page.locator(".quick-input-widget .quick-input-box input");
-    await input.fill(file);
-    await host.page.waitForTimeout(500);
-    assert.equal(await input.inputValue(), file);
-    await input.press("Enter");
+    await host.workbench.answerSaveDialog("Export traffic events", file, /netbird-traffic-[\d-]+\.csv$/);
     await host.workbench.waitForToast(/exported [\d,]+ traffic events/, 60_000);
     const lines = fs.readFileSync(file, "utf8").trimEnd().split("\r\n");
     assert.match(lines[0] ?? "", /^flow_id,time,/);

@@ -106,6 +106,33 @@ export class Workbench {
     await input.press("Enter");
   }
 
+  /**
+   * Answers VS Code's save dialog (in the browser: a quick input holding the path). Waits until the
+   * dialog has put its own default path in (it does so after listing the folder, which can take a while
+   * on a loaded machine and would overwrite anything typed earlier), then types `file` and accepts it.
+   */
+  async answerSaveDialog(title: string, file: string, defaultName: RegExp, timeoutMs = 30_000): Promise<void> {
+    const widget = this.page.locator(".quick-input-widget");
+    await widget.locator(".quick-input-title", { hasText: title }).waitFor({ timeout: timeoutMs });
+    const input = widget.locator(".quick-input-box input");
+    const deadline = Date.now() + timeoutMs;
+    while (!defaultName.test(await input.inputValue())) {
+      if (Date.now() > deadline) throw new Error(`the save dialog never showed its default name (${String(defaultName)}): "${await input.inputValue()}"`);
+      await this.page.waitForTimeout(100);
+    }
+    await input.fill(file);
+    // The dialog filters its list as you type; let it settle, and type again if it changed the value.
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await this.page.waitForTimeout(400);
+      if ((await input.inputValue()) === file) break;
+      await input.fill(file);
+    }
+    const value = await input.inputValue();
+    if (value !== file) throw new Error(`the save dialog did not keep the typed path: "${value}"`);
+    await input.press("Enter");
+    await widget.waitFor({ state: "hidden", timeout: timeoutMs });
+  }
+
   /** Signs in as a user does: "NetBird: Sign In…", type the token into the password box, wait for the confirmation. */
   async signIn(token: string): Promise<void> {
     await this.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
