@@ -1,49 +1,64 @@
 #!/usr/bin/env node
-// `npm test`: every stage in order, each ending with `<stage>: N passed, N failed`, then the totals
-// alone on the last line (`N passed, N failed`). Exit code 1 if anything failed.
+// `npm test`: every stage, each ending with `<stage>: N passed, N failed`, then a table of stages and
+// the totals alone on the last line (`N passed, N failed`). Exit code 1 if anything failed.
 //
 //   check        npm run check (tsc --noEmit for both projects, eslint)
-//   build        node esbuild.mjs (development bundle: dist/)
+//   package      vsce package (its vscode:prepublish makes the production build) → test-results/vsix/
+//   build        node esbuild.mjs (development bundle in dist/, after `package` so it is the one left)
 //   compile      tsc -p tsconfig.test.json (tests, harness and simulator into out/)
 //   unit         mocha --config .mocharc.json (plain Node)
 //   integration  the extension-host suite inside code-server (out/test/host/runIntegration.js)
 //   e2e          Playwright specs against the packaged .vsix (out/test/e2e/run.js)
 //
-// All test stages run even when one fails; integration/e2e are skipped only when the build failed
-// (tsc emits even with type errors, so a failed `compile` still leaves tests to run). Options: --only unit,integration (run just these stages, in the order above),
-// --skip e2e, --list. Env: MOCHA_GREP, VERBOSE, KEEP_RUN, NETBIRD_TEST_HOST_HOME (see test/README.md).
+// Stages run side by side as soon as what they need is done (most of a VS Code test is waiting for
+// it, so two cores are enough); each stage's output is printed in one block when it ends. --serial
+// runs them one at a time in the order above with live output.
+// All test stages run even when one fails; integration/e2e are skipped only when what they run
+// (the build / the .vsix) failed. tsc emits even with type errors, so a failed `compile` still leaves
+// tests to run. Options: --only unit,integration (just these stages; `e2e` brings `package` along so
+// it never rebuilds dist/ under a running integration stage), --skip e2e, --serial, --list.
+/* global setInterval, clearInterval */
+// Env: MOCHA_GREP, VERBOSE, KEEP_RUN, NETBIRD_TEST_HOST_HOME, E2E_JOBS (see test/README.md).
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const node = process.execPath;
+const VSIX = join(root, "test-results", "vsix", "netbird-events.vsix");
 
+// needs: stages whose failure skips this one; after: stages that must end first (any result).
 const STAGES = [
   { name: "check", kind: "step", cmd: ["npm", "run", "--silent", "check"] },
-  { name: "build", kind: "step", cmd: [node, "esbuild.mjs"] },
+  {
+    name: "package",
+    kind: "step",
+    cmd: [node, "node_modules/@vscode/vsce/vsce", "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "-o", VSIX],
+  },
+  { name: "build", kind: "step", cmd: [node, "esbuild.mjs"], after: ["package"] },
   { name: "compile", kind: "step", cmd: [node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.test.json"] },
-  // tsc emits even with type errors (they fail `check` and `compile`), so the tests still run then.
-  { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit" },
-  { name: "integration", kind: "summary", cmd: [node, "out/test/host/runIntegration.js"], needs: ["build"] },
-  { name: "e2e", kind: "summary", cmd: [node, "out/test/e2e/run.js"], needs: ["build"] },
+  { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit", after: ["compile"] },
+  { name: "integration", kind: "summary", cmd: [node, "out/test/host/runIntegration.js"], needs: ["build"], after: ["compile"] },
+  { name: "e2e", kind: "summary", cmd: [node, "out/test/e2e/run.js"], needs: ["package"], after: ["compile"], env: { NETBIRD_E2E_VSIX: VSIX } },
 ];
 
 function parseArgs(argv) {
   const names = STAGES.map((s) => s.name);
   let only = names;
   let skip = [];
+  let serial = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (flag) => (arg.startsWith(`${flag}=`) ? arg.slice(flag.length + 1) : argv[++i] ?? "");
     if (arg === "--only" || arg.startsWith("--only=")) only = value("--only").split(",").map((s) => s.trim()).filter(Boolean);
     else if (arg === "--skip" || arg.startsWith("--skip=")) skip = value("--skip").split(",").map((s) => s.trim()).filter(Boolean);
+    else if (arg === "--serial") serial = true;
     else if (arg === "--list") {
       console.log(names.join("\n"));
       process.exit(0);
     } else {
-      console.error(`unknown argument ${arg}; use --only a,b / --skip a,b / --list`);
+      console.error(`unknown argument ${arg}; use --only a,b / --skip a,b / --serial / --list`);
       process.exit(2);
     }
   }
@@ -53,42 +68,49 @@ function parseArgs(argv) {
       process.exit(2);
     }
   }
-  return STAGES.filter((s) => only.includes(s.name) && !skip.includes(s.name));
+  let selected = STAGES.filter((s) => only.includes(s.name) && !skip.includes(s.name));
+  // e2e installs the .vsix of the `package` stage; packaging inside e2e would rebuild dist/ while an
+  // integration stage loads it.
+  if (selected.some((s) => s.name === "e2e") && !selected.some((s) => s.name === "package")) {
+    selected = STAGES.filter((s) => s.name === "package" || selected.includes(s));
+  }
+  return { stages: selected, serial };
 }
 
-let current;
+const running = new Set();
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    // The stage's own process got the terminal's signal too and cleans up; stop after it exits.
-    if (current) current.on("exit", () => process.exit(130));
-    else process.exit(130);
-    if (signal === "SIGTERM") current?.kill("SIGTERM");
+    // The stages' own processes got the terminal's signal too and clean up; stop after they exit.
+    if (running.size === 0) process.exit(130);
+    for (const child of running) {
+      child.on("exit", () => {
+        if (running.size === 0) process.exit(130);
+      });
+      if (signal === "SIGTERM") child.kill("SIGTERM");
+    }
   });
 }
 
-function runCommand([command, ...args]) {
+/** Runs a command; output goes to the terminal live (`live`) or is kept for printing in one block. */
+function runCommand([command, ...args], { live, env }) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: ["inherit", "pipe", "pipe"], env: process.env });
-    current = child;
+    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    running.add(child);
     let output = "";
-    const keep = (chunk) => {
+    const keep = (chunk, stream) => {
+      if (live) stream.write(chunk);
       output += chunk.toString();
-      if (output.length > 2_000_000) output = output.slice(-1_000_000);
+      if (output.length > 4_000_000) output = output.slice(-2_000_000);
     };
-    child.stdout.on("data", (chunk) => {
-      process.stdout.write(chunk);
-      keep(chunk);
-    });
-    child.stderr.on("data", (chunk) => {
-      process.stderr.write(chunk);
-      keep(chunk);
-    });
+    child.stdout.on("data", (chunk) => keep(chunk, process.stdout));
+    child.stderr.on("data", (chunk) => keep(chunk, process.stderr));
     child.once("error", (error) => {
+      running.delete(child);
       output += `\n${error.message}\n`;
       resolve({ code: -1, output });
     });
     child.once("close", (code, signal) => {
-      current = undefined;
+      running.delete(child);
       resolve({ code: code ?? (signal ? 128 : 1), output });
     });
   });
@@ -122,43 +144,76 @@ function count(stage, output, code) {
 }
 
 const fmt = (ms) => `${(ms / 1000).toFixed(1)} s`;
+const header = (stage) => `\n━━ ${stage.name} ━━ ${stage.cmd.map((a) => (a === node ? "node" : a.startsWith(root) ? a.slice(root.length + 1) : a)).join(" ")}`;
+
+async function runStage(stage, live, failedSteps) {
+  const blocker = (stage.needs ?? []).find((n) => failedSteps.has(n));
+  if (blocker) {
+    console.log(`\n${stage.name}: 0 passed, 0 failed (skipped: ${blocker} failed)`);
+    return { name: stage.name, passed: 0, failed: 0, ms: 0, note: `skipped: ${blocker} failed` };
+  }
+  if (stage.files && !hasFiles(join(root, stage.files), ".test.js")) {
+    console.log(`\n${stage.name}: 0 passed, 0 failed (no test files in ${stage.files})`);
+    return { name: stage.name, passed: 0, failed: 0, ms: 0, note: "no test files" };
+  }
+  if (live) console.log(header(stage));
+  else console.log(`[test] ${stage.name} started`);
+  if (stage.name === "package") mkdirSync(dirname(VSIX), { recursive: true });
+  const t0 = Date.now();
+  const { code, output } = await runCommand(stage.cmd, { live, env: stage.env });
+  const ms = Date.now() - t0;
+  const { passed, failed } = count(stage, output, code);
+  if (stage.kind === "step" && code !== 0) failedSteps.add(stage.name);
+  if (!live) {
+    console.log(header(stage));
+    process.stdout.write(output.endsWith("\n") || output === "" ? output : `${output}\n`);
+  }
+  if (stage.kind !== "summary") console.log(`${stage.name}: ${passed} passed, ${failed} failed`);
+  console.log(`[test] ${stage.name} took ${fmt(ms)}`);
+  return { name: stage.name, passed, failed, ms };
+}
 
 async function main() {
-  const stages = parseArgs(process.argv.slice(2));
-  const results = [];
-  const failedSteps = new Set();
+  const { stages, serial } = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  for (const stage of stages) {
-    const blocker = (stage.needs ?? []).find((n) => failedSteps.has(n));
-    if (blocker) {
-      console.log(`\n${stage.name}: 0 passed, 0 failed (skipped: ${blocker} failed)`);
-      results.push({ name: stage.name, passed: 0, failed: 0, ms: 0, note: `skipped: ${blocker} failed` });
-      continue;
+  const failedSteps = new Set();
+  const results = new Map();
+  if (serial) {
+    for (const stage of stages) results.set(stage.name, await runStage(stage, true, failedSteps));
+  } else {
+    const selected = new Set(stages.map((s) => s.name));
+    const done = new Set();
+    const pending = new Map();
+    // A dependency that is not selected counts as done (e.g. `--only integration` after a build).
+    const ready = (stage) => [...(stage.needs ?? []), ...(stage.after ?? [])].every((n) => !selected.has(n) || done.has(n));
+    const heartbeat = setInterval(() => {
+      if (pending.size > 0) console.log(`[test] running: ${[...pending.keys()].join(", ")} (${fmt(Date.now() - started)})`);
+    }, 30_000);
+    while (done.size < stages.length) {
+      for (const stage of stages) {
+        if (done.has(stage.name) || pending.has(stage.name) || !ready(stage)) continue;
+        pending.set(
+          stage.name,
+          runStage(stage, false, failedSteps).then((result) => ({ stage, result })),
+        );
+      }
+      const { stage, result } = await Promise.race(pending.values());
+      pending.delete(stage.name);
+      done.add(stage.name);
+      results.set(stage.name, result);
     }
-    console.log(`\n━━ ${stage.name} ━━ ${stage.cmd.map((a) => (a === node ? "node" : a)).join(" ")}`);
-    const t0 = Date.now();
-    if (stage.files && !hasFiles(join(root, stage.files), ".test.js")) {
-      console.log(`${stage.name}: 0 passed, 0 failed (no test files in ${stage.files})`);
-      results.push({ name: stage.name, passed: 0, failed: 0, ms: 0, note: "no test files" });
-      continue;
-    }
-    const { code, output } = await runCommand(stage.cmd);
-    const ms = Date.now() - t0;
-    const { passed, failed } = count(stage, output, code);
-    if (stage.kind === "step" && code !== 0) failedSteps.add(stage.name);
-    if (stage.kind !== "summary") console.log(`${stage.name}: ${passed} passed, ${failed} failed`);
-    console.log(`[test] ${stage.name} took ${fmt(ms)}`);
-    results.push({ name: stage.name, passed, failed, ms });
+    clearInterval(heartbeat);
   }
 
-  const width = Math.max(...results.map((r) => r.name.length), 5);
-  console.log(`\n━━ summary ━━ (${fmt(Date.now() - started)})`);
-  for (const r of results) {
+  const rows = stages.map((s) => results.get(s.name));
+  const width = Math.max(...rows.map((r) => r.name.length), 5);
+  console.log(`\n━━ summary ━━ (${fmt(Date.now() - started)}${serial ? ", one stage at a time" : ", stages side by side"})`);
+  for (const r of rows) {
     const status = r.failed > 0 ? "FAIL" : r.note ? "skip" : "ok";
     console.log(`  ${status.padEnd(4)} ${r.name.padEnd(width)}  ${String(r.passed).padStart(4)} passed, ${String(r.failed).padStart(3)} failed  ${fmt(r.ms).padStart(8)}${r.note ? `  (${r.note})` : ""}`);
   }
-  const passed = results.reduce((n, r) => n + r.passed, 0);
-  const failed = results.reduce((n, r) => n + r.failed, 0);
+  const passed = rows.reduce((n, r) => n + r.passed, 0);
+  const failed = rows.reduce((n, r) => n + r.failed, 0);
   console.log(`${passed} passed, ${failed} failed`);
   process.exit(failed > 0 ? 1 : 0);
 }

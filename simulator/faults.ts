@@ -8,7 +8,8 @@ export type FaultBody = "html" | "wrong-shape" | "not-json" | "huge";
 export const FAULT_BODIES: readonly FaultBody[] = ["html", "wrong-shape", "not-json", "huge"];
 
 export interface Fault {
-  readonly match?: { readonly path?: string; readonly method?: string };
+  /** path: a prefix; query: parameters the request must carry with exactly these values. */
+  readonly match?: { readonly path?: string; readonly method?: string; readonly query?: Readonly<Record<string, string>> };
   /** Respond with this status (and a JSON error body unless `body` says otherwise). */
   readonly status?: number;
   /** The JSON error body's message; default: the lower-cased status text. */
@@ -34,11 +35,11 @@ export interface ActiveFault {
   remaining: number;
 }
 
-export function faultMatches(fault: Fault, method: string, path: string): boolean {
+export function faultMatches(fault: Fault, method: string, path: string, params: URLSearchParams): boolean {
   const match = fault.match ?? {};
   if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) return false;
   if (match.path !== undefined && !path.startsWith(match.path)) return false;
-  return true;
+  return Object.entries(match.query ?? {}).every(([name, value]) => params.get(name) === value);
 }
 
 /** Checks a fault list from JSON; returns an error message or the faults. */
@@ -56,8 +57,10 @@ export function parseFaults(value: unknown): Fault[] | string {
       if (f[key] !== undefined && typeof f[key] !== "string") return `${key} is a string`;
     }
     const match = f.match as Record<string, unknown> | undefined;
-    if (match !== undefined && (typeof match !== "object" || match === null || (match.path !== undefined && typeof match.path !== "string") || (match.method !== undefined && typeof match.method !== "string"))) {
-      return "match is {path?: string, method?: string}";
+    const query = match?.query as Record<string, unknown> | undefined;
+    const badQuery = query !== undefined && (typeof query !== "object" || query === null || Array.isArray(query) || Object.values(query).some((v) => typeof v !== "string"));
+    if (match !== undefined && (typeof match !== "object" || match === null || (match.path !== undefined && typeof match.path !== "string") || (match.method !== undefined && typeof match.method !== "string") || badQuery)) {
+      return "match is {path?: string, method?: string, query?: {name: string}}";
     }
     faults.push(f as Fault);
   }

@@ -171,8 +171,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let url = "";
   let port = 0;
 
-  const takeFault = (method: string, path: string): Fault | undefined => {
-    const active = faults.find((f) => f.remaining > 0 && faultMatches(f.fault, method, path));
+  const takeFault = (method: string, path: string, params: URLSearchParams): Fault | undefined => {
+    const active = faults.find((f) => f.remaining > 0 && faultMatches(f.fault, method, path, params));
     if (!active) return undefined;
     active.remaining--;
     faults = faults.filter((f) => f.remaining > 0);
@@ -314,7 +314,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     res.on("finish", report);
     res.on("close", report);
 
-    const fault = takeFault(entry.method, path);
+    const fault = takeFault(entry.method, path, params);
     await sleepUnlessClosed((fault?.delayMs ?? 0) + (options.latencyMs ?? 0), res);
     if (res.destroyed) return;
     if (fault?.destroy) {

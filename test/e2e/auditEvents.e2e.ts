@@ -2,19 +2,6 @@ import * as assert from "node:assert/strict";
 import { TOKENS } from "../../simulator/server";
 import { startE2eHost, type E2eHost } from "./e2eHost";
 
-/** Runs a palette command that opens its own quick input (so the widget never hides in between). */
-async function startQuickInputCommand(host: E2eHost, title: string): Promise<void> {
-  const widget = host.page.locator(".quick-input-widget");
-  await host.page.keyboard.press("F1");
-  const input = widget.locator(".quick-input-box input");
-  await input.waitFor({ state: "visible" });
-  await input.fill(`>${title}`);
-  await widget.locator(".monaco-list-row", { hasText: title }).first().waitFor();
-  await input.press("Enter");
-  // The command's own quick pick replaces the palette: wait until the palette's ">" text is gone.
-  await widget.locator(".quick-input-box input:not([value^='>'])").waitFor({ timeout: 10_000 }).catch(() => undefined);
-}
-
 describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
   let host: E2eHost;
   const view = "Audit Events";
@@ -91,7 +78,7 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
 
   it("filters through the quick pick flow; the filter shows in the view and survives a reload", async () => {
     const wb = host.workbench;
-    await startQuickInputCommand(host, "NetBird: Filter Audit Events…");
+    await wb.startQuickInputCommand("NetBird: Filter Audit Events…");
     await host.page.locator(".quick-input-widget .quick-input-title", { hasText: "Filter Audit Events" }).waitFor();
     await wb.answerQuickInput("Text");
     await wb.answerQuickInput("policy");

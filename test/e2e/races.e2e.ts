@@ -47,7 +47,8 @@ describe("traffic panel races and errors in the real workbench", () => {
     await web.locator('body[data-state="ready"]').waitFor({ state: "attached", timeout: 20_000 });
     host.simulator!.clearFaults();
     await host.page.waitForTimeout(1_000);
-    assert.ok(burstMs < 10_000, `100 changes took ${burstMs} ms`);
+    // What matters is that the changes outpaced the server (on a busy machine the burst itself is slower).
+    assert.ok(burstMs / 100 < 300, `100 changes took ${burstMs} ms: not faster than the server answers (300 ms)`);
     assert.equal(await direction.inputValue(), "EGRESS");
     // The page shown is the last filter's: its first page as the API returns it.
     const firstPages = traffic().filter((r) => r.query.page === "1");

@@ -8,10 +8,20 @@ import { onCleanup } from "../host/processes";
 
 let packaged: Promise<string> | undefined;
 
-/** Packages the extension once per process into a temp .vsix and returns its path. */
+/**
+ * The .vsix under test: the one named by NETBIRD_E2E_VSIX (made by `npm test`'s `package` stage, so
+ * dist/ is never rebuilt while an integration stage loads it), else packaged once per process into a
+ * temp folder.
+ */
 export function packageExtension(): Promise<string> {
-  packaged ??= doPackage();
+  packaged ??= usePackaged(process.env.NETBIRD_E2E_VSIX) ?? doPackage();
   return packaged;
+}
+
+function usePackaged(vsix: string | undefined): Promise<string> | undefined {
+  if (!vsix) return undefined;
+  if (!fs.existsSync(vsix)) return Promise.reject(new Error(`NETBIRD_E2E_VSIX names ${vsix}, which does not exist (did the package stage fail?)`));
+  return Promise.resolve(vsix);
 }
 
 function run(command: string, args: string[]): Promise<string> {

@@ -97,6 +97,43 @@ export class Workbench {
     await widget.waitFor({ state: "hidden", timeout });
   }
 
+  /**
+   * Runs a palette command that opens its own quick input (so the widget never hides in between), and
+   * returns once the command's input has replaced the palette's ">" text.
+   */
+  async startQuickInputCommand(title: string, timeoutMs = 15_000): Promise<void> {
+    const { page } = this;
+    const widget = page.locator(".quick-input-widget");
+    await page.keyboard.press("F1");
+    const input = widget.locator(".quick-input-box input");
+    await input.waitFor({ state: "visible", timeout: timeoutMs });
+    await input.fill(`>${title}`);
+    const row = widget.locator(".monaco-list-row", { has: page.locator(".label-name", { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
+    await row.waitFor({ state: "visible", timeout: timeoutMs });
+    await row.click();
+    const deadline = Date.now() + timeoutMs;
+    while ((await input.inputValue()).startsWith(">")) {
+      if (Date.now() > deadline) throw new Error(`"${title}" did not open its own input`);
+      await page.waitForTimeout(50);
+    }
+  }
+
+  /** Titles of the command-palette entries matching `filter` (only enabled commands are listed); closes the palette. */
+  async paletteCommands(filter: string, timeoutMs = 15_000): Promise<string[]> {
+    const { page } = this;
+    const widget = page.locator(".quick-input-widget");
+    await page.keyboard.press("F1");
+    const input = widget.locator(".quick-input-box input");
+    await input.waitFor({ state: "visible", timeout: timeoutMs });
+    await input.fill(`>${filter}`);
+    const names = widget.locator(".monaco-list-row .label-name");
+    await names.filter({ hasText: filter }).first().waitFor({ state: "visible", timeout: timeoutMs });
+    const titles = (await names.allInnerTexts()).map((t) => t.trim());
+    await page.keyboard.press("Escape");
+    await widget.waitFor({ state: "hidden", timeout: timeoutMs });
+    return titles;
+  }
+
   /** Answers an open quick input (input box or quick pick): types `text` and presses Enter. */
   async answerQuickInput(text: string, options: { timeoutMs?: number } = {}): Promise<void> {
     const widget = this.page.locator(".quick-input-widget");
@@ -135,7 +172,7 @@ export class Workbench {
 
   /** Signs in as a user does: "NetBird: Sign In…", type the token into the password box, wait for the confirmation. */
   async signIn(token: string): Promise<void> {
-    await this.runCommand("NetBird: Sign In…", { timeoutMs: 20_000 }).catch(() => undefined);
+    await this.startQuickInputCommand("NetBird: Sign In…");
     await this.answerQuickInput(token);
     await this.waitForToast(/Signed in to NetBird as/);
   }

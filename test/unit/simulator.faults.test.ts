@@ -37,6 +37,14 @@ describe("simulator faults and control routes", function () {
     assert.deepEqual([traffic.status, traffic.json()], [429, { message: "too many requests", code: 429 }]);
   });
 
+  it("matches by query parameters, with exactly these values", async () => {
+    const traffic = "/api/events/network-traffic";
+    sim.setFaults([{ match: { path: traffic, query: { page_size: "5000", page: "2" } }, status: 500 }]);
+    assert.equal((await call(sim, `${traffic}?page_size=5000&page=1`, owner)).status, 200);
+    assert.equal((await call(sim, `${traffic}?page_size=500&page=2`, owner)).status, 200);
+    assert.equal((await call(sim, `${traffic}?page=2&page_size=5000&search=x`, owner)).status, 500);
+  });
+
   it("delayMs holds the headers back", async () => {
     sim.setFaults([{ match: { path: AUDIT }, delayMs: 300, times: 1 }]);
     const started = Date.now();
@@ -131,6 +139,8 @@ describe("simulator faults and control routes", function () {
   it("faults, requests and dataset over HTTP, without auth", async () => {
     const bad = await call(sim, "/__simulator/faults", { method: "POST", body: [{ body: "xml" }] });
     assert.equal(bad.status, 400);
+    const badQuery = await call(sim, "/__simulator/faults", { method: "POST", body: [{ match: { query: { page: 2 } } }] });
+    assert.equal(badQuery.status, 400);
     const set = await call(sim, "/__simulator/faults", { method: "POST", body: [{ match: { path: AUDIT }, status: 500, times: 1 }] });
     assert.deepEqual(set.json(), { faults: 1 });
     assert.equal((await call(sim, "/__simulator/info")).json<{ faults: unknown[] }>().faults.length, 1);

