@@ -5,7 +5,7 @@ import { ApiError, isCancelled } from "../core/api/errors";
 import { DEFAULT_MANAGEMENT_URL } from "../core/api/managementUrl";
 import type { TrafficEvent } from "../core/api/models";
 import { shortHash } from "../core/documents/eventUri";
-import { fromWire, parseWebviewMessage, type HostToWebviewWire, type PanelProblem } from "../core/traffic/protocol";
+import { FIRST_PART_ROWS, SPLIT_PAGES_OVER, fromWire, parseWebviewMessage, type HostToWebviewWire, type PanelProblem } from "../core/traffic/protocol";
 import { FILTER_FIELDS, sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
 import { TrafficPageLoader } from "../core/traffic/trafficPageLoader";
 import { packRows } from "../core/traffic/packedRows";
@@ -198,12 +198,15 @@ export class TrafficPanel implements vscode.Disposable {
       }
       // Asking the account's settings takes a request: a newer query may have arrived meanwhile.
       if (requestId !== this.latestRequest) return;
+      // A big page goes in two parts: its first screen is painted while the rest is packed and moved.
+      const first = data.length > SPLIT_PAGES_OVER ? data.slice(0, FIRST_PART_ROWS) : data;
       await this.post({
         type: "page",
         requestId,
         result: {
           pageKey: loaded.key,
-          packedRows: packRows(data),
+          packedRows: packRows(first),
+          rowCount: data.length,
           page: loaded.page.page,
           pageSize: loaded.page.page_size,
           totalRecords: loaded.page.total_records,
@@ -212,6 +215,9 @@ export class TrafficPanel implements vscode.Disposable {
           fetchedAt: loaded.fetchedAt,
         },
       });
+      if (first.length < data.length && requestId === this.latestRequest) {
+        await this.post({ type: "pageRows", requestId, pageKey: loaded.key, start: first.length, packedRows: packRows(data.slice(first.length)) });
+      }
       this.loader.prefetchNext(query, loaded);
     } catch (error) {
       if (isCancelled(error) || requestId !== this.latestRequest) return;
@@ -257,6 +263,7 @@ export class TrafficPanel implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.ready = false;
     if (TrafficPanel.current === this) TrafficPanel.current = undefined;
     this.loader.reset();
     for (const s of this.subscriptions) s.dispose();

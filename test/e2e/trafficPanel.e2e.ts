@@ -129,6 +129,53 @@ describe("traffic events panel (as a user)", () => {
     await web.locator("#page-label", { hasText: /Page 1 of/ }).waitFor();
   });
 
+  it("paints a big page's first rows at once and adds the rest; a sorted view waits for every row", async () => {
+    const tableRows = async () => Number(await web.locator("#traffic-table").getAttribute("aria-rowcount")) - 1;
+    // Records (in the page) how many rows the table had when the next result was first painted as ready.
+    const watchFirstPaint = () =>
+      web.locator("body").evaluate(`(() => {
+        const body = document.body;
+        window.firstReadyRows = undefined;
+        const observer = new MutationObserver(() => {
+          if (body.dataset.state !== "ready") return;
+          window.firstReadyRows = Number(document.getElementById("traffic-table").getAttribute("aria-rowcount")) - 1;
+          observer.disconnect();
+        });
+        observer.observe(body, { attributes: true, attributeFilter: ["data-state"] });
+      })()`);
+    const firstPaintRows = async () => Number(await web.locator("body").evaluate("window.firstReadyRows"));
+    await setSelect("From", "last7d");
+    await waitForState("ready");
+    await watchFirstPaint();
+    await fill("Page size", "5000");
+    await waitForQuery((q) => q.page_size === "5000", "page_size=5000");
+    const asked = trafficRequests().filter((r) => r.query.page_size === "5000" && r.query.page === "1").at(-1)!;
+    const replay = new URLSearchParams(asked.query as Record<string, string>);
+    const served = (await (await fetch(`${host.simulator!.url}/api/events/network-traffic?${replay}`, { headers: { authorization: `Token ${TOKENS.owner}` } })).json()) as { data: unknown[] };
+    const expected = served.data.length;
+    assert.ok(expected > 2_000, `a page big enough to come in two parts (${expected} rows)`);
+    // The first rows are on screen; the rest arrive a moment later and the table grows to every row.
+    const deadline = Date.now() + 20_000;
+    while ((await tableRows()) !== expected) {
+      if (Date.now() > deadline) assert.fail(`the table holds ${await tableRows()} of ${expected} rows`);
+      await host.page.waitForTimeout(100);
+    }
+    assert.equal(await firstPaintRows(), 500, "the first 500 rows were painted before the rest arrived");
+    assert.doesNotMatch(await web.locator("#status").innerText(), /Loading the rest/);
+    assert.match(await web.locator("#status").innerText(), new RegExp(`records 1–${expected.toLocaleString("en-US")} of`));
+    await host.workbench.screenshot("traffic-big-page");
+    // Sorted by time (oldest first), a refresh paints only once every row is there: no reordering under the user.
+    await web.getByRole("columnheader", { name: /^Time/ }).getByRole("button").click();
+    await web.getByRole("columnheader", { name: /^Time/ }).getByRole("button").click();
+    await watchFirstPaint();
+    await web.getByRole("button", { name: "Refresh" }).click();
+    await web.locator('body[data-state="loading"]').waitFor({ state: "attached" }).catch(() => undefined);
+    await waitForState("ready");
+    assert.equal(await firstPaintRows(), expected, "the sorted view was first painted with every row");
+    await fill("Page size", "100");
+    await waitForQuery((q) => q.page_size === "100", "page_size=100");
+  });
+
   it("opens a row's exact JSON from its actions menu", async () => {
     const firstRow = rows().first();
     await firstRow.getByRole("button", { name: /^Actions for flow/ }).click();

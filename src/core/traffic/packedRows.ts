@@ -8,7 +8,9 @@
  * MB through code-server). The webview builds a TrafficRow only when it needs one (a painted row, a sort):
  * `unpackRows` returns a read-only array whose elements are decoded on first access.
  * `unpackRows(packRows(events))[i]` equals `toTrafficRow(events[i], i)` character for character: text with
- * lone surrogates (which UTF-8 cannot carry) travels as a string instead.
+ * lone surrogates (which UTF-8 cannot carry) travels as a string instead. A page can travel in parts:
+ * `unpackRows(packRows(events.slice(start)), start)` numbers its rows from `start`, and `joinRows` puts the
+ * parts back together without decoding them.
  */
 import type { TrafficEndpoint, TrafficEvent } from "../api/models";
 import { connectionOf, countsOf, eventTime, serviceLabel, type EndpointCell, type TrafficRow } from "./trafficRows";
@@ -177,7 +179,7 @@ function valuesOf(packed: PackedRows): string[] {
   return values;
 }
 
-function decodeRow(packed: PackedRows, values: readonly string[], index: number): TrafficRow {
+function decodeRow(packed: PackedRows, values: readonly string[], index: number, start: number): TrafficRow {
   const { cells, endpoints, numbers, flags } = packed;
   const value = (i: number | undefined): string => (i === undefined ? "" : (values[i] ?? ""));
   const k = index * ROW_FIELDS;
@@ -195,7 +197,7 @@ function decodeRow(packed: PackedRows, values: readonly string[], index: number)
   };
   const number = (column: number): number => numbers[column]?.[index] ?? Number.NaN;
   return {
-    index,
+    index: start + index,
     flowId: value(cells[k]),
     time: number(0),
     windowEnd: number(1),
@@ -234,11 +236,19 @@ const isIndex = (key: string | symbol, count: number): number | undefined => {
  * (so identity checks such as "is this row already painted" keep working). Array methods, iteration,
  * `length` and `JSON.stringify` work as on a plain array; writes are refused.
  */
-export function unpackRows(packed: PackedRows): readonly TrafficRow[] {
-  const count = packed.count;
-  const cache = new Array<TrafficRow | undefined>(count);
+export function unpackRows(packed: PackedRows, start = 0): readonly TrafficRow[] {
+  const cache = new Array<TrafficRow | undefined>(packed.count);
   let values: string[] | undefined;
-  const row = (index: number): TrafficRow => (cache[index] ??= decodeRow(packed, (values ??= valuesOf(packed)), index));
+  return lazyRows(packed.count, (index) => (cache[index] ??= decodeRow(packed, (values ??= valuesOf(packed)), index, start)));
+}
+
+/** The rows of `first` followed by those of `rest`, as the same kind of read-only array; nothing is decoded. */
+export function joinRows(first: readonly TrafficRow[], rest: readonly TrafficRow[]): readonly TrafficRow[] {
+  const split = first.length;
+  return lazyRows(split + rest.length, (index) => (index < split ? first[index]! : rest[index - split]!));
+}
+
+function lazyRows(count: number, row: (index: number) => TrafficRow): readonly TrafficRow[] {
   const target: TrafficRow[] = new Array<TrafficRow>(count);
   return new Proxy(target, {
     get(t, key, receiver) {

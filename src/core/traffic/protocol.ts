@@ -3,6 +3,9 @@
  * this module. The webview never sees the token and never calls the network: it sends `query` and the
  * host answers with `page` or `error` carrying the same `requestId`. A newer query supersedes older ones
  * (the host cancels them and never answers them). The host posts nothing before the webview's `ready`.
+ * A big page comes in two parts, so its first screen is painted while the rest is still on its way:
+ * `page` with the first FIRST_PART_ROWS rows (and `rowCount`, all of the page's rows), then `pageRows`
+ * with the others (unless a newer query came first).
  */
 import { isPackedRows, unpackRows, type PackedRows } from "./packedRows";
 import type { FilterErrors, TrafficFilters } from "./trafficFilters";
@@ -19,7 +22,10 @@ export interface TrafficViewState {
 export interface PageResult {
   /** Identifies the page the host holds, for row actions. */
   readonly pageKey: string;
+  /** The page's rows, or its first ones while a `pageRows` message brings the rest (see rowCount). */
   readonly rows: readonly TrafficRow[];
+  /** How many rows the page has. */
+  readonly rowCount: number;
   readonly page: number;
   readonly pageSize: number;
   readonly totalRecords: number;
@@ -58,6 +64,8 @@ export type HostToWebview =
       readonly applyFilters?: TrafficFilters;
     }
   | { readonly type: "page"; readonly requestId: number; readonly result: PageResult }
+  /** The rest of a page whose `page` message held only its first rows. */
+  | { readonly type: "pageRows"; readonly requestId: number; readonly pageKey: string; readonly rows: readonly TrafficRow[] }
   | {
       readonly type: "error";
       readonly requestId: number;
@@ -76,13 +84,23 @@ export interface PagePayload extends Omit<PageResult, "rows"> {
   readonly packedRows: PackedRows;
 }
 
+/** Pages with more rows than this come in two parts: their first FIRST_PART_ROWS rows, then the rest. */
+export const SPLIT_PAGES_OVER = 2_000;
+/** Rows in the first part of a split page: more than a screen holds, little to move. */
+export const FIRST_PART_ROWS = 500;
+
 /** A host message as posted: HostToWebview with a page's rows packed. */
 export type HostToWebviewWire =
-  | Exclude<HostToWebview, { readonly type: "page" }>
-  | { readonly type: "page"; readonly requestId: number; readonly result: PagePayload };
+  | Exclude<HostToWebview, { readonly type: "page" | "pageRows" }>
+  | { readonly type: "page"; readonly requestId: number; readonly result: PagePayload }
+  | { readonly type: "pageRows"; readonly requestId: number; readonly pageKey: string; readonly start: number; readonly packedRows: PackedRows };
 
 /** The message a posted one stands for (the webview handles these); a page's rows are decoded on first access. */
 export function fromWire(message: HostToWebviewWire): HostToWebview {
+  if (message.type === "pageRows") {
+    const { packedRows, start, ...rest } = message;
+    return { ...rest, rows: isPackedRows(packedRows) ? unpackRows(packedRows, start) : [] };
+  }
   if (message.type !== "page") return message;
   const { packedRows, ...rest } = message.result;
   return { ...message, result: { ...rest, rows: isPackedRows(packedRows) ? unpackRows(packedRows) : [] } };

@@ -8,6 +8,7 @@
  * Webview UI Toolkit (deprecated 2025-01-01) or on a component library's release cycle and theming layer.
  */
 import "./traffic.css";
+import { joinRows } from "../../core/traffic/packedRows";
 import type { HostToWebview, PageResult } from "../../core/traffic/protocol";
 import { EMPTY_FILTERS, sanitizeFilters, validateFilters, type FilterErrors, type TrafficFilters } from "../../core/traffic/trafficFilters";
 import type { TrafficRow } from "../../core/traffic/trafficRows";
@@ -44,6 +45,10 @@ let result: PageResult | undefined;
 let settled: { state: PanelState; message: string } = { state: "loading", message: "" };
 let hostFieldErrors: FilterErrors | undefined;
 let pendingScrollTop: number | undefined;
+/** A page whose first part is shown while its rest is on its way (`pageRows`). */
+let awaitingRest: { requestId: number; pageKey: string } | undefined;
+/** A first part held back until its rest arrives: a sorted or scrolled-down view needs every row. */
+let heldBack: { requestId: number; page: PageResult } | undefined;
 let note = "";
 let debounceTimer: ReturnType<typeof setTimeout> | undefined;
 let scrollSaveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -125,6 +130,8 @@ function runQuery(scrollTop: number | undefined): void {
   }
   note = "";
   const requestId = requests.next();
+  heldBack = undefined;
+  awaitingRest = undefined;
   pendingScrollTop = scrollTop;
   postToHost({ type: "query", requestId, filters: view.filters, page: view.page });
   render();
@@ -218,8 +225,15 @@ function onPanelAction(action: PanelAction): void {
 }
 
 function showPage(requestId: number, page: PageResult): void {
+  const partial = page.rows.length < page.rowCount;
+  if (partial && (view.sort !== undefined || (restoreScrollTop ?? pendingScrollTop ?? 0) > 0)) {
+    if (requests.pending === requestId) heldBack = { requestId, page };
+    return;
+  }
   if (!requests.settle(requestId)) return;
-  const retry = pageToRetry({ ...page, rowCount: page.rows.length });
+  heldBack = undefined;
+  awaitingRest = partial ? { requestId, pageKey: page.pageKey } : undefined;
+  const retry = pageToRetry(page);
   if (retry !== undefined) {
     view = withPage(view, retry);
     persist();
@@ -235,10 +249,25 @@ function showPage(requestId: number, page: PageResult): void {
   pendingScrollTop = undefined;
   table.setRows(page.rows, page.pageKey, scrollTop);
   settled = { state: page.rows.length ? "ready" : "empty", message: "" };
-  note = "";
+  note = partial ? "Loading the rest of the page…" : "";
   render();
   view = { ...view, scrollTop: table.scrollTop };
   persist();
+}
+
+/** The rest of a page whose first part came in `page`: shown where the user is. */
+function addPageRows(message: Extract<HostToWebview, { type: "pageRows" }>): void {
+  if (heldBack && heldBack.requestId === message.requestId && heldBack.page.pageKey === message.pageKey) {
+    const page = heldBack.page;
+    heldBack = undefined;
+    return showPage(message.requestId, { ...page, rows: joinRows(page.rows, message.rows) });
+  }
+  if (!awaitingRest || awaitingRest.requestId !== message.requestId || result?.pageKey !== message.pageKey) return;
+  awaitingRest = undefined;
+  result = { ...result, rows: joinRows(result.rows, message.rows) };
+  table.setRows(result.rows, result.pageKey);
+  note = "";
+  render();
 }
 
 function showError(message: Extract<HostToWebview, { type: "error" }>): void {
@@ -255,6 +284,8 @@ function showError(message: Extract<HostToWebview, { type: "error" }>): void {
 function signOut(): void {
   signedIn = false;
   requests.cancel();
+  heldBack = undefined;
+  awaitingRest = undefined;
   result = undefined;
   table.setRows([], "", 0);
   filtersBar.setSuggestions(undefined);
@@ -288,6 +319,8 @@ function onMessage(message: HostToWebview): void {
       return runQuery(0);
     case "page":
       return showPage(message.requestId, message.result);
+    case "pageRows":
+      return addPageRows(message);
     case "error":
       return showError(message);
   }
@@ -307,7 +340,7 @@ function render(): void {
   pagination.show(showTable ? result : undefined);
   let text: string;
   if (loading) text = "Loading traffic events…";
-  else if (state === "ready" && result) text = shownText({ ...result, rowCount: result.rows.length });
+  else if (state === "ready" && result) text = shownText(result);
   else {
     const content = panelContent(state, settled.message);
     text = content ? [content.title, ...content.paragraphs].join(". ") : "";

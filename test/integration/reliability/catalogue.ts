@@ -68,7 +68,7 @@ export const RELIABILITY_CASES: readonly ReliabilityCase[] = [
   row("F26", "Fault matrix", FM, "Schema drift: missing field, wrong type (audit, traffic, current user)", "Names the field (“response[0].timestamp: expected a string, got nothing”); kept; panel shows it; sign-in refuses it"),
   row("F27", "Fault matrix", FM, "Schema drift: extra fields", "Accepted; the JSON document shows the extra fields verbatim"),
   row("F28", "Fault matrix", FM, "50 MB audit response (over 100,000 events)", "Loads without crashing and keeps the API's newest 10,000 with the cap note; memory returns; a later refresh works"),
-  row("F29", "Fault matrix", FM, "50 MB traffic page (45,000 records)", "The panel shows every record (virtualized table); requests settle; the next query is answered"),
+  row("F29", "Fault matrix", FM, "50 MB traffic page (45,000 records)", "The panel paints the first 500 records at once and gets the rest in a second message: every record shown (virtualized table); requests settle; the next query is answered"),
   row("F30", "Fault matrix", NF, "TLS with an unknown CA, then fixed by `netbird.http.caCertificates`", "“Cannot open a secure connection … not signed by a trusted authority … add its PEM file to netbird.http.caCertificates”; after adding the CA sign-in and refresh work; removing it again: kept"),
   row("F31", "Fault matrix", NF, "A proxy that refuses CONNECT (403)", "“The proxy refused to connect to ‹host› (HTTP 403). Check the proxy settings …”; kept; 1 CONNECT, no retry"),
   row("F32", "Fault matrix", FM, "The server goes away in the middle of an export", "“The export stopped after 5,000 records and the partial file was removed …”; no file; one notification; nothing in flight"),

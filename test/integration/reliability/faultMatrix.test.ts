@@ -288,7 +288,10 @@ describe("reliability: fault matrix (HTTP answers)", function () {
     let stubs: ReturnType<typeof stubAllMessages>;
 
     /** Pivots the panel to `filters` and returns the host's answer to the query that follows. */
-    async function panelAnswer(filters: Record<string, string>): Promise<{ answer: Answer; query: { requestId: number; filters: Record<string, string> } }> {
+    /** The host's answer to the query the filters make; for a page in two parts, also its rest. */
+    async function panelAnswer(
+      filters: Record<string, string>,
+    ): Promise<{ answer: Answer; rest?: Extract<HostToWebview, { type: "pageRows" }>; query: { requestId: number; filters: Record<string, string> } }> {
       const tap = nb.recordTrafficMessages();
       try {
         await vscode.commands.executeCommand("netbird.traffic.open", filters);
@@ -306,7 +309,14 @@ describe("reliability: fault matrix (HTTP answers)", function () {
           () => tap.messages.find((m) => m.direction === "toWebview" && ["page", "error"].includes((m.message as Answer).type) && (m.message as Answer).requestId === query.requestId)?.message as Answer | undefined,
           { timeoutMs: 20_000, message: "the host never answered the query" },
         );
-        return { answer, query };
+        if (answer.type !== "page" || answer.result.rows.length === answer.result.rowCount) return { answer, query };
+        const rest = await waitFor(
+          () =>
+            tap.messages.find((m) => m.direction === "toWebview" && (m.message as HostToWebview).type === "pageRows" && (m.message as Answer).requestId === query.requestId)
+              ?.message as Extract<HostToWebview, { type: "pageRows" }> | undefined,
+          { timeoutMs: 20_000, message: "the rest of the page never came" },
+        );
+        return { answer, rest, query };
       } finally {
         tap.stop();
       }
@@ -397,10 +407,15 @@ describe("reliability: fault matrix (HTTP answers)", function () {
       this.timeout(120_000);
       await sim.setFaults([{ match: { path: TRAFFIC }, body: "huge", times: 1 }]);
       const t0 = Date.now();
-      const { answer } = await panelAnswer({ from: "last7d", protocol: "UDP" });
+      const { answer, rest } = await panelAnswer({ from: "last7d", protocol: "UDP" });
       const answeredMs = Date.now() - t0;
       assert.equal(answer.type, "page", answer.type === "error" ? answer.message : "");
-      assert.ok(answer.type === "page" && answer.result.rows.length > 40_000, "every record of the 50 MB page is shown");
+      assert.ok(answer.type === "page" && answer.result.rowCount > 40_000, "the 50 MB page holds every record");
+      // Its first screen travels first; the rest follows, numbered on from there.
+      assert.equal(answer.result.rows.length, 500);
+      assert.ok(rest && rest.pageKey === answer.result.pageKey);
+      assert.equal(answer.result.rows.length + rest.rows.length, answer.result.rowCount, "every record of the 50 MB page is shown");
+      assert.equal(rest.rows[0]?.index, 500);
       await settled(nb, 30_000);
       assert.deepEqual(notices(stubs), []);
       // The panel still answers normally afterwards.

@@ -1,7 +1,7 @@
 import * as assert from "node:assert/strict";
 import { buildDataset } from "../../../simulator/dataset";
 import type { TrafficEvent } from "../../../src/core/api/models";
-import { isPackedRows, packRows, unpackRows } from "../../../src/core/traffic/packedRows";
+import { isPackedRows, joinRows, packRows, unpackRows } from "../../../src/core/traffic/packedRows";
 import { fromWire, type HostToWebviewWire } from "../../../src/core/traffic/protocol";
 import { toTrafficRow } from "../../../src/core/traffic/trafficRows";
 import { endpoint, trafficEvent } from "../../support/trafficEvents";
@@ -71,10 +71,10 @@ describe("packed traffic rows", () => {
 
   it("fromWire turns a posted page into the page the webview shows (and leaves other messages alone)", () => {
     const events = records("realistic", 5);
-    const wire: HostToWebviewWire = {
-      type: "page",
+    const wire = {
+      type: "page" as const,
       requestId: 9,
-      result: { pageKey: "k", packedRows: packRows(events), page: 1, pageSize: 5, totalRecords: 5, totalPages: 1, suggestions: { users: [], reporters: [], sources: [], destinations: [] }, fetchedAt: 1 },
+      result: { pageKey: "k", packedRows: packRows(events), rowCount: 5, page: 1, pageSize: 5, totalRecords: 5, totalPages: 1, suggestions: { users: [], reporters: [], sources: [], destinations: [] }, fetchedAt: 1 },
     };
     const message = fromWire(wire);
     assert.ok(message.type === "page");
@@ -84,5 +84,26 @@ describe("packed traffic rows", () => {
     assert.equal(fromWire(session), session);
     const broken = fromWire({ ...wire, result: { ...wire.result, packedRows: { count: 3 } as never } });
     assert.ok(broken.type === "page" && broken.result.rows.length === 0, "malformed rows are dropped, not thrown");
+  });
+
+  it("a page in two parts: the rest is numbered from where the first part ends, and joined without decoding", () => {
+    const events = records("realistic", 30);
+    const first = fromWire({
+      type: "page",
+      requestId: 4,
+      result: { pageKey: "k", packedRows: packRows(events.slice(0, 12)), rowCount: 30, page: 1, pageSize: 30, totalRecords: 30, totalPages: 1, suggestions: { users: [], reporters: [], sources: [], destinations: [] }, fetchedAt: 1 },
+    });
+    const rest = fromWire({ type: "pageRows", requestId: 4, pageKey: "k", start: 12, packedRows: packRows(events.slice(12)) });
+    assert.ok(first.type === "page" && rest.type === "pageRows");
+    assert.equal(first.result.rows.length, 12);
+    assert.equal(first.result.rowCount, 30);
+    assert.deepEqual({ requestId: rest.requestId, pageKey: rest.pageKey, count: rest.rows.length }, { requestId: 4, pageKey: "k", count: 18 });
+    const joined = joinRows(first.result.rows, rest.rows);
+    assert.equal(joined.length, 30);
+    assert.deepEqual([...joined], events.map(toTrafficRow), "the same rows, with indexes 0-29, as one packed page");
+    assert.equal(joined[20], rest.rows[8], "the same row objects");
+    assert.equal(joined[30], undefined);
+    const broken = fromWire({ type: "pageRows", requestId: 4, pageKey: "k", start: 12, packedRows: { count: 2 } as never });
+    assert.ok(broken.type === "pageRows" && broken.rows.length === 0);
   });
 });
