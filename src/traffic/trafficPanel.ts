@@ -218,7 +218,8 @@ export class TrafficPanel implements vscode.Disposable {
       if (first.length < data.length && requestId === this.latestRequest) {
         await this.post({ type: "pageRows", requestId, pageKey: loaded.key, start: first.length, packedRows: packRows(data.slice(first.length)) });
       }
-      this.loader.prefetchNext(query, loaded);
+      // Only for the query still shown: a superseded one must not take the newer page's prefetch.
+      if (requestId === this.latestRequest) this.loader.prefetchNext(query, loaded);
     } catch (error) {
       if (isCancelled(error) || requestId !== this.latestRequest) return;
       const apiError = error instanceof ApiError ? error : new ApiError({ kind: "malformedResponse", userMessage: String(error) });
