@@ -271,7 +271,11 @@ function addPageRows(message: Extract<HostToWebview, { type: "pageRows" }>): voi
 }
 
 function showError(message: Extract<HostToWebview, { type: "error" }>): void {
-  if (!requests.settle(message.requestId)) return;
+  // The rest of a page that failed to come counts as the page failing.
+  const restFailed = awaitingRest?.requestId === message.requestId;
+  if (!restFailed && !requests.settle(message.requestId)) return;
+  awaitingRest = undefined;
+  heldBack = undefined;
   hostFieldErrors = message.fieldErrors;
   validate();
   settled = { state: stateOfProblem(message.problem), message: message.message };
