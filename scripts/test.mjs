@@ -17,8 +17,8 @@
 // (the build / the .vsix) failed. tsc emits even with type errors, so a failed `compile` still leaves
 // tests to run. Options: --only unit,integration (just these stages; `e2e` brings `package` along so
 // it never rebuilds dist/ under a running integration stage), --skip e2e, --serial, --list.
-/* global setInterval, clearInterval */
 // Env: MOCHA_GREP, VERBOSE, KEEP_RUN, NETBIRD_TEST_HOST_HOME (see test/README.md).
+/* global setInterval, clearInterval */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";

@@ -128,9 +128,10 @@ const API_ROUTES = new Set(["/api/events", "/api/events/audit", "/api/events/net
 const CHILD_AUDIT_COUNT = 60;
 const CHILD_TRAFFIC_COUNT = 300;
 
-export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const settings: Settings = {
-    kind: options.dataset ?? "realistic",
+/** The data a simulator started with `options` serves, defaults filled in (also what `setDataset` takes). */
+export function datasetOptions(options: SimulatorOptions): Required<DatasetSwitch> {
+  return {
+    dataset: options.dataset ?? "realistic",
     seed: options.seed ?? 1,
     now: options.now ?? Date.now(),
     auditCount: options.auditCount ?? 3000,
@@ -139,6 +140,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     trafficLoggingEnabled: options.trafficLoggingEnabled ?? true,
     packetCounterEnabled: options.packetCounterEnabled ?? true,
   };
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const { dataset: kind, ...rest } = datasetOptions(options);
+  const settings: Settings = { kind, ...rest };
   const childAccountId = options.childAccountId ?? CHILD_ACCOUNT_ID;
   let main!: Dataset;
   let childCache: Dataset | undefined;

@@ -16,6 +16,7 @@ import { installVsix, runDirs, startCodeServer, type CodeServer, type RunDirs } 
 import { makeRunDir, removeRunDir, resultsDir } from "../host/paths";
 import { onCleanup } from "../host/processes";
 import { startTestSimulator, type Simulator, type SimulatorOptions } from "../host/simulator";
+import { datasetOptions } from "../../simulator/server";
 import { SimulatorControl } from "../integration/simulatorControl";
 import { packageExtension } from "./vsix";
 import { Workbench } from "./workbench";
@@ -98,17 +99,7 @@ async function takeOver(previous: E2eHost, options: E2eHostOptions): Promise<E2e
   const { page } = previous;
   const simulator = previous.simulator!;
   simulator.clearFaults();
-  const data: SimulatorOptions = options.simulator || {};
-  simulator.setDataset({
-    dataset: data.dataset ?? "realistic",
-    seed: data.seed ?? 1,
-    now: data.now ?? Date.now(),
-    auditCount: data.auditCount ?? 3000,
-    trafficCount: data.trafficCount ?? 20000,
-    trafficAvailable: data.trafficAvailable ?? true,
-    trafficLoggingEnabled: data.trafficLoggingEnabled ?? true,
-    packetCounterEnabled: data.packetCounterEnabled ?? true,
-  });
+  simulator.setDataset(datasetOptions(options.simulator || {}));
   const workbench = new Workbench(page, resultsDir("e2e", options.name));
   for (let i = 0; i < 3 && (await page.locator(".quick-input-widget").isVisible()); i++) await page.keyboard.press("Escape");
   await page.locator(".quick-input-widget").waitFor({ state: "hidden", timeout: 5_000 });
