@@ -3,26 +3,16 @@ import { createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import * as inspector from "node:inspector";
 import * as v8 from "node:v8";
-import * as vm from "node:vm";
 import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../src/testApi";
 import { simulatorEnv, token } from "../../test/integration/env";
-import { activateExtension, setSetting, sleep, waitFor } from "../../test/integration/helpers";
+import { activateExtension, collectGarbage, setSetting, sleep, waitFor } from "../../test/integration/helpers";
 import { signInAs, signOut, WindowStubs } from "../../test/integration/netbird";
 import { rawGet } from "./rawHttp";
 
 type Log = (line: string) => void;
 type TaskFn = (args: never, log: Log) => unknown;
 
-let gcFn: (() => void) | undefined;
-/** A full garbage collection (the extension host runs without --expose-gc; V8 lets us turn it on). */
-export function collectGarbage(): void {
-  if (!gcFn) {
-    v8.setFlagsFromString("--expose-gc");
-    gcFn = vm.runInNewContext("gc") as () => void;
-  }
-  gcFn();
-}
 
 async function settledHeap(): Promise<{ heapUsed: number; rss: number; external: number; arrayBuffers: number }> {
   for (let i = 0; i < 3; i++) {

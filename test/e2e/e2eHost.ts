@@ -82,8 +82,8 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
 /** Whether the running host can serve the spec: the same settings, and simulator options setDataset can apply. */
 function canTakeOver(current: RunningHost, options: E2eHostOptions, settingsKey: string): boolean {
   if (options.simulator === false || !current.host.simulator || current.settingsKey !== settingsKey || current.host.page.isClosed()) return false;
-  const switchable = new Set(["dataset", "seed", "now", "auditCount", "trafficCount", "trafficAvailable", "trafficLoggingEnabled", "packetCounterEnabled"]);
-  return Object.keys(options.simulator ?? {}).every((key) => switchable.has(key));
+  const switchable = Object.keys(datasetOptions({}));
+  return Object.keys(options.simulator ?? {}).every((key) => switchable.includes(key));
 }
 
 /** Closes the running host (code-server, Chromium, simulator, run folder). The runner calls it at the end. */

@@ -84,16 +84,8 @@ export class Workbench {
    * Waits for the palette to close before returning (a new F1 too early gets closed by the focus change).
    */
   async runCommand(title: string, options: { timeoutMs?: number } = {}): Promise<void> {
-    const { page } = this;
     const timeout = options.timeoutMs ?? 15_000;
-    const widget = page.locator(".quick-input-widget");
-    await page.keyboard.press("F1");
-    const input = widget.locator(".quick-input-box input");
-    await input.waitFor({ state: "visible", timeout });
-    await input.fill(`>${title}`);
-    const row = widget.locator(".monaco-list-row", { has: page.locator(".label-name", { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
-    await row.waitFor({ state: "visible", timeout });
-    await row.click();
+    const { widget } = await this.pickCommand(title, timeout);
     await widget.waitFor({ state: "hidden", timeout });
   }
 
@@ -102,36 +94,48 @@ export class Workbench {
    * returns once the command's input has replaced the palette's ">" text.
    */
   async startQuickInputCommand(title: string, timeoutMs = 15_000): Promise<void> {
-    const { page } = this;
-    const widget = page.locator(".quick-input-widget");
-    await page.keyboard.press("F1");
-    const input = widget.locator(".quick-input-box input");
-    await input.waitFor({ state: "visible", timeout: timeoutMs });
-    await input.fill(`>${title}`);
-    const row = widget.locator(".monaco-list-row", { has: page.locator(".label-name", { hasText: new RegExp(`^${escapeRegExp(title)}$`) }) }).first();
-    await row.waitFor({ state: "visible", timeout: timeoutMs });
-    await row.click();
-    const deadline = Date.now() + timeoutMs;
-    while ((await input.inputValue()).startsWith(">")) {
-      if (Date.now() > deadline) throw new Error(`"${title}" did not open its own input`);
-      await page.waitForTimeout(50);
-    }
+    const { input } = await this.pickCommand(title, timeoutMs);
+    await this.waitUntil(async () => !(await input.inputValue()).startsWith(">"), timeoutMs, () => `"${title}" did not open its own input`);
   }
 
   /** Titles of the command-palette entries matching `filter` (only enabled commands are listed); closes the palette. */
   async paletteCommands(filter: string, timeoutMs = 15_000): Promise<string[]> {
-    const { page } = this;
-    const widget = page.locator(".quick-input-widget");
-    await page.keyboard.press("F1");
-    const input = widget.locator(".quick-input-box input");
-    await input.waitFor({ state: "visible", timeout: timeoutMs });
-    await input.fill(`>${filter}`);
+    const { widget } = await this.openPalette(filter, timeoutMs);
     const names = widget.locator(".monaco-list-row .label-name");
     await names.filter({ hasText: filter }).first().waitFor({ state: "visible", timeout: timeoutMs });
     const titles = (await names.allInnerTexts()).map((t) => t.trim());
-    await page.keyboard.press("Escape");
+    await this.page.keyboard.press("Escape");
     await widget.waitFor({ state: "hidden", timeout: timeoutMs });
     return titles;
+  }
+
+  /** Opens the command palette (F1) with `>text` typed in. */
+  private async openPalette(text: string, timeout: number): Promise<{ widget: Locator; input: Locator }> {
+    const widget = this.page.locator(".quick-input-widget");
+    await this.page.keyboard.press("F1");
+    const input = widget.locator(".quick-input-box input");
+    await input.waitFor({ state: "visible", timeout });
+    await input.fill(`>${text}`);
+    return { widget, input };
+  }
+
+  /** Opens the palette and clicks the command with exactly this title. */
+  private async pickCommand(title: string, timeout: number): Promise<{ widget: Locator; input: Locator }> {
+    const palette = await this.openPalette(title, timeout);
+    const label = this.page.locator(".label-name", { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
+    const row = palette.widget.locator(".monaco-list-row", { has: label }).first();
+    await row.waitFor({ state: "visible", timeout });
+    await row.click();
+    return palette;
+  }
+
+  /** Polls `probe` every 50 ms until it holds; throws `message()` after `timeoutMs`. */
+  private async waitUntil(probe: () => Promise<boolean>, timeoutMs: number, message: () => Promise<string> | string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await probe())) {
+      if (Date.now() > deadline) throw new Error(await message());
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /** Answers an open quick input (input box or quick pick): types `text` and presses Enter. */
@@ -152,11 +156,11 @@ export class Workbench {
     const widget = this.page.locator(".quick-input-widget");
     await widget.locator(".quick-input-title", { hasText: title }).waitFor({ timeout: timeoutMs });
     const input = widget.locator(".quick-input-box input");
-    const deadline = Date.now() + timeoutMs;
-    while (!defaultName.test(await input.inputValue())) {
-      if (Date.now() > deadline) throw new Error(`the save dialog never showed its default name (${String(defaultName)}): "${await input.inputValue()}"`);
-      await this.page.waitForTimeout(100);
-    }
+    await this.waitUntil(
+      async () => defaultName.test(await input.inputValue()),
+      timeoutMs,
+      async () => `the save dialog never showed its default name (${String(defaultName)}): "${await input.inputValue()}"`,
+    );
     await input.fill(file);
     // The dialog filters its list as you type; let it settle, and type again if it changed the value.
     for (let attempt = 0; attempt < 3; attempt += 1) {

@@ -97,13 +97,15 @@ export type HostToWebviewWire =
 
 /** The message a posted one stands for (the webview handles these); a page's rows are decoded on first access. */
 export function fromWire(message: HostToWebviewWire): HostToWebview {
+  // Malformed rows are dropped, not thrown.
+  const rowsOf = (packed: PackedRows, start?: number) => (isPackedRows(packed) ? unpackRows(packed, start) : []);
   if (message.type === "pageRows") {
     const { packedRows, start, ...rest } = message;
-    return { ...rest, rows: isPackedRows(packedRows) ? unpackRows(packedRows, start) : [] };
+    return { ...rest, rows: rowsOf(packedRows, start) };
   }
   if (message.type !== "page") return message;
   const { packedRows, ...rest } = message.result;
-  return { ...message, result: { ...rest, rows: isPackedRows(packedRows) ? unpackRows(packedRows) : [] } };
+  return { ...message, result: { ...rest, rows: rowsOf(packedRows) } };
 }
 
 const WEBVIEW_MESSAGE_TYPES = new Set(["ready", "query", "cancel", "openJson", "copyText", "export", "signIn", "openTrafficSettings"]);

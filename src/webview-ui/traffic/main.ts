@@ -45,8 +45,8 @@ let result: PageResult | undefined;
 let settled: { state: PanelState; message: string } = { state: "loading", message: "" };
 let hostFieldErrors: FilterErrors | undefined;
 let pendingScrollTop: number | undefined;
-/** A page whose first part is shown while its rest is on its way (`pageRows`). */
-let awaitingRest: { requestId: number; pageKey: string } | undefined;
+/** The request whose page (`result`) is shown in part while its rest is on its way (`pageRows`). */
+let awaitingRestOf: number | undefined;
 /** A first part held back until its rest arrives: a sorted or scrolled-down view needs every row. */
 let heldBack: { requestId: number; page: PageResult } | undefined;
 let note = "";
@@ -131,7 +131,7 @@ function runQuery(scrollTop: number | undefined): void {
   note = "";
   const requestId = requests.next();
   heldBack = undefined;
-  awaitingRest = undefined;
+  awaitingRestOf = undefined;
   pendingScrollTop = scrollTop;
   postToHost({ type: "query", requestId, filters: view.filters, page: view.page });
   render();
@@ -232,7 +232,7 @@ function showPage(requestId: number, page: PageResult): void {
   }
   if (!requests.settle(requestId)) return;
   heldBack = undefined;
-  awaitingRest = partial ? { requestId, pageKey: page.pageKey } : undefined;
+  awaitingRestOf = partial ? requestId : undefined;
   const retry = pageToRetry(page);
   if (retry !== undefined) {
     view = withPage(view, retry);
@@ -262,8 +262,8 @@ function addPageRows(message: Extract<HostToWebview, { type: "pageRows" }>): voi
     heldBack = undefined;
     return showPage(message.requestId, { ...page, rows: joinRows(page.rows, message.rows) });
   }
-  if (!awaitingRest || awaitingRest.requestId !== message.requestId || result?.pageKey !== message.pageKey) return;
-  awaitingRest = undefined;
+  if (awaitingRestOf !== message.requestId || result?.pageKey !== message.pageKey) return;
+  awaitingRestOf = undefined;
   result = { ...result, rows: joinRows(result.rows, message.rows) };
   table.setRows(result.rows, result.pageKey);
   note = "";
@@ -272,9 +272,9 @@ function addPageRows(message: Extract<HostToWebview, { type: "pageRows" }>): voi
 
 function showError(message: Extract<HostToWebview, { type: "error" }>): void {
   // The rest of a page that failed to come counts as the page failing.
-  const restFailed = awaitingRest?.requestId === message.requestId;
+  const restFailed = awaitingRestOf === message.requestId;
   if (!restFailed && !requests.settle(message.requestId)) return;
-  awaitingRest = undefined;
+  awaitingRestOf = undefined;
   heldBack = undefined;
   hostFieldErrors = message.fieldErrors;
   validate();
@@ -289,7 +289,7 @@ function signOut(): void {
   signedIn = false;
   requests.cancel();
   heldBack = undefined;
-  awaitingRest = undefined;
+  awaitingRestOf = undefined;
   result = undefined;
   table.setRows([], "", 0);
   filtersBar.setSuggestions(undefined);

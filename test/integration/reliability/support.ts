@@ -9,13 +9,11 @@ import * as http from "node:http";
 import * as net from "node:net";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
-import * as v8 from "node:v8";
-import * as vm from "node:vm";
 import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../../src/testApi";
 import { startSimulator, type Simulator } from "../../../simulator/server";
 import { token } from "../env";
-import { extension, sleep, waitFor } from "../helpers";
+import { collectGarbage, extension, sleep, waitFor } from "../helpers";
 import { api, WindowStubs } from "../netbird";
 
 // ── servers ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -195,16 +193,10 @@ export class DnsHook {
 
 // ── memory ───────────────────────────────────────────────────────────────────────────────────────────────
 
-let gcFunction: (() => void) | undefined;
-
-/** A full garbage collection (V8's gc, exposed at runtime), then the heap in use. */
+/** Two full garbage collections, then the heap in use. */
 export function heapAfterGc(): number {
-  if (!gcFunction) {
-    v8.setFlagsFromString("--expose-gc");
-    gcFunction = vm.runInNewContext("gc") as () => void;
-  }
-  gcFunction();
-  gcFunction();
+  collectGarbage();
+  collectGarbage();
   return process.memoryUsage().heapUsed;
 }
 
