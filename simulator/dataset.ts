@@ -8,7 +8,6 @@ import { goTime } from "./goFormat";
 import { goJson } from "./goJson";
 import { HOSTILE_STRINGS_SMALL } from "./hostile";
 import { hashString, Rng } from "./random";
-import type { TokenRole } from "./tokens";
 import { generateTraffic } from "./traffic";
 import type { TrafficRow } from "./trafficRow";
 import { buildWorld, type SimUser, type World } from "./world";
@@ -174,6 +173,3 @@ export function accountJson(dataset: Dataset): Record<string, unknown> {
   };
 }
 
-export function personaFor(dataset: Dataset, role: TokenRole): SimUser {
-  return dataset.world.personas[role];
-}

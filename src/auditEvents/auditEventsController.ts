@@ -1,7 +1,7 @@
 import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
-import { ApiError, isCancelled } from "../core/api/errors";
+import { ApiError, isCancelled, toApiError } from "../core/api/errors";
 import { AUDIT_EVENTS_CAP, type AuditEvent } from "../core/api/models";
 import { countNewerThan, sameEvents, sortNewestFirst } from "../core/audit/auditList";
 import { compileFilter, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
@@ -155,8 +155,8 @@ export class AuditEventsController implements vscode.Disposable {
       this.log.info(`[audit] loaded ${events.length} events${events.length > AUDIT_EVENTS_CAP ? ` (kept the newest ${AUDIT_EVENTS_CAP})` : ""}`);
     } catch (error) {
       if (isCancelled(error) || controller.signal.aborted) return;
-      const apiError = error instanceof ApiError ? error : new ApiError({ kind: "malformedResponse", userMessage: String(error) });
-      this.log.warn(`[audit] refresh failed: ${apiError.message}${apiError.detail ? ` (${apiError.detail})` : ""}`);
+      const apiError = toApiError(error);
+      this.log.warn(`[audit] refresh failed: ${apiError.logText}`);
       if (apiError.isAuthError) {
         await this.session.handleRejectedToken(apiError);
         return;
@@ -187,7 +187,9 @@ export class AuditEventsController implements vscode.Disposable {
   }
 
   private applyFilter(): void {
-    this.visible = isFilterActive(this.filterValue) ? this.all.filter(compileFilter(this.filterValue, Date.now())) : this.all;
+    const next = isFilterActive(this.filterValue) ? this.all.filter(compileFilter(this.filterValue, Date.now())) : this.all;
+    // The same events as shown keep the shown list, so the tree sees no change (also with a filter on).
+    if (!sameEvents(this.visible, next)) this.visible = next;
   }
 
   private clear(state: AuditViewState): void {

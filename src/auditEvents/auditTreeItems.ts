@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { activityCategory, activityVerb, categoryIcon, describeAuditEvent, initiatorDisplay } from "../core/activity";
+import { activityCategory, activityVerb, categoryIcon, describeAuditEvent, initiatorDisplay, isSystemInitiator } from "../core/activity";
 import type { AuditEvent } from "../core/api/models";
 import { auditTooltipMarkdown } from "../core/audit/auditTooltip";
 import type { DayGroup } from "../core/audit/dayGroups";
@@ -15,7 +15,7 @@ export function trafficPivotOf(event: AuditEvent): { userId?: string; peerId?: s
   const category = activityCategory(event.activity_code);
   if (category === "peer" && event.target_id && !/^\d{1,3}(\.\d{1,3}){3}$/.test(event.target_id)) return { peerId: event.target_id };
   if (category === "user" && event.target_id) return { userId: event.target_id };
-  if (event.initiator_id && event.initiator_id !== "sys" && event.initiator_id !== "SYSTEM" && event.initiator_name) {
+  if (!isSystemInitiator(event) && event.initiator_name) {
     return { userId: event.initiator_id };
   }
   return undefined;

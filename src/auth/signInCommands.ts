@@ -3,8 +3,6 @@ import { describeError, isCancelled, ApiError } from "../core/api/errors";
 import type { Connection } from "../connection/connection";
 import type { Session } from "./session";
 
-export const TOKEN_DOCS_URL = "https://docs.netbird.io/how-to/access-netbird-public-api#creating-an-access-token";
-
 /** Cheap format pre-check of a NetBird personal access token: `nbp_` + 36 characters. */
 export function patFormatProblem(value: string): string | undefined {
   const token = value.trim();

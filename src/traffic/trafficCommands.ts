@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { trafficPivotOf, type AuditNode } from "../auditEvents/auditTreeItems";
 import type { ExportFormat } from "../core/traffic/exportFormats";
 import { EMPTY_FILTERS, sanitizeFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
-import { TrafficPanel, type TrafficPanelDeps } from "./trafficPanel";
+import { TRAFFIC_VIEW_TYPE, TrafficPanel, type TrafficPanelDeps } from "./trafficPanel";
 import { exportTraffic } from "./trafficExport";
 
 /** What VS Code passes to a webview context-menu command: the row's `data-vscode-context`. */
@@ -24,13 +24,13 @@ function isRowContext(value: unknown): value is RowContext {
 export function registerTrafficCommands(context: vscode.ExtensionContext, deps: TrafficPanelDeps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand("netbird.traffic.open", (filters?: Partial<TrafficFilters>) => {
-      TrafficPanel.show(deps, filters && typeof filters === "object" ? sanitizeFilters({ ...EMPTY_FILTERS, ...filters }) : undefined);
+      TrafficPanel.show(deps, filters && typeof filters === "object" ? sanitizeFilters(filters) : undefined);
     }),
     vscode.commands.registerCommand(
       "netbird.traffic.export",
       (filters?: Partial<TrafficFilters>, target?: { format: ExportFormat; file: vscode.Uri | string }) => {
         const chosen =
-          filters && typeof filters === "object" ? sanitizeFilters({ ...EMPTY_FILTERS, ...filters }) : (TrafficPanel.instance?.lastFilters ?? EMPTY_FILTERS);
+          filters && typeof filters === "object" ? sanitizeFilters(filters) : (TrafficPanel.instance?.lastFilters ?? EMPTY_FILTERS);
         const file = target ? (typeof target.file === "string" ? vscode.Uri.file(target.file) : target.file) : undefined;
         return exportTraffic(chosen, deps, target && file ? { format: target.format, file } : undefined);
       },
@@ -59,7 +59,7 @@ export function registerTrafficCommands(context: vscode.ExtensionContext, deps: 
       await vscode.env.clipboard.writeText(record.flow_id);
       vscode.window.setStatusBarMessage(`Copied flow ID ${record.flow_id}`, 3000);
     }),
-    vscode.window.registerWebviewPanelSerializer("netbird.trafficEvents", {
+    vscode.window.registerWebviewPanelSerializer(TRAFFIC_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
         TrafficPanel.revive(panel, deps);
       },

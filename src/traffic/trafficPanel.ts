@@ -1,12 +1,12 @@
 import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
-import { ApiError, isCancelled } from "../core/api/errors";
+import { isCancelled, toApiError } from "../core/api/errors";
 import { DEFAULT_MANAGEMENT_URL } from "../core/api/managementUrl";
 import type { TrafficEvent } from "../core/api/models";
 import { shortHash } from "../core/documents/eventUri";
 import { FIRST_PART_ROWS, SPLIT_PAGES_OVER, fromWire, parseWebviewMessage, type HostToWebviewWire, type PanelProblem } from "../core/traffic/protocol";
-import { FILTER_FIELDS, sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
+import { filtersEqual, sanitizeFilters, validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
 import { TrafficPageLoader } from "../core/traffic/trafficPageLoader";
 import { packRows } from "../core/traffic/packedRows";
 import { serviceLabel, suggestionsOf } from "../core/traffic/trafficRows";
@@ -180,7 +180,7 @@ export class TrafficPanel implements vscode.Disposable {
     this.lastFilters = filters;
     let query = { ...validated.query, page };
     const previous = this.window;
-    if (previous && page !== previous.page && FILTER_FIELDS.every((field) => filters[field] === previous.filters[field])) {
+    if (previous && page !== previous.page && filtersEqual(filters, previous.filters)) {
       // A page turn keeps the time window of the page before it: relative times ("last 24 hours") are not
       // resolved again, so rows do not shift between pages as time passes and the prefetched page is used
       // instead of being fetched a second time. Any other query (a filter change, Refresh) resolves anew.
@@ -222,8 +222,8 @@ export class TrafficPanel implements vscode.Disposable {
       if (requestId === this.latestRequest) this.loader.prefetchNext(query, loaded);
     } catch (error) {
       if (isCancelled(error) || requestId !== this.latestRequest) return;
-      const apiError = error instanceof ApiError ? error : new ApiError({ kind: "malformedResponse", userMessage: String(error) });
-      this.deps.log.warn(`[traffic] query failed: ${apiError.message}${apiError.detail ? ` (${apiError.detail})` : ""}`);
+      const apiError = toApiError(error);
+      this.deps.log.warn(`[traffic] query failed: ${apiError.logText}`);
       if (apiError.isAuthError) void this.deps.session.handleRejectedToken(apiError);
       return fail(problemOf(apiError), apiError.message);
     }

@@ -14,11 +14,6 @@ export interface SimulatorEnv {
   tokens: Record<string, string>;
 }
 
-/** True when the harness started a simulator for this run. */
-export function hasSimulator(): boolean {
-  return Boolean(process.env.NETBIRD_TEST_SIMULATOR_URL);
-}
-
 /** The simulator of this run; throws a clear error when the harness started none. */
 export function simulatorEnv(): SimulatorEnv {
   const url = process.env.NETBIRD_TEST_SIMULATOR_URL?.replace(/\/+$/, "");

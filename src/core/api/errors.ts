@@ -60,6 +60,16 @@ export class ApiError extends Error {
   get isAuthError(): boolean {
     return this.kind === "unauthorized";
   }
+
+  /** For the log: the message and the technical detail. */
+  get logText(): string {
+    return `${this.message}${this.detail ? ` (${this.detail})` : ""}`;
+  }
+}
+
+/** Any error as an ApiError: an unexpected one becomes a malformed response carrying its text. */
+export function toApiError(error: unknown): ApiError {
+  return error instanceof ApiError ? error : new ApiError({ kind: "malformedResponse", userMessage: String(error) });
 }
 
 /** A request stopped because its AbortSignal fired. Never shown to the user. */

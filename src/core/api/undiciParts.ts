@@ -15,7 +15,3 @@ Object.assign(DispatcherBase.prototype, api);
 export { Agent, ProxyAgent };
 export type { Dispatcher };
 
-/** `dispatcher.request(...)`, typed. */
-export function requestOn(dispatcher: Dispatcher, options: Dispatcher.RequestOptions): Promise<Dispatcher.ResponseData> {
-  return dispatcher.request(options);
-}

@@ -124,10 +124,6 @@ function auditEvent(value: unknown): AuditEvent {
   return o as unknown as AuditEvent;
 }
 
-export function checkAuditEvent(value: unknown, path: string): AuditEvent {
-  return at(path, () => auditEvent(value));
-}
-
 export function checkAuditEvents(value: unknown): AuditEvent[] {
   return at("response", () => {
     const list = arr(value);
@@ -205,10 +201,6 @@ function trafficEvent(value: unknown): TrafficEvent {
   optStr(o, "window_end");
   field(o, "events", subEvents);
   return o as unknown as TrafficEvent;
-}
-
-export function checkTrafficEvent(value: unknown, path: string): TrafficEvent {
-  return at(path, () => trafficEvent(value));
 }
 
 export function checkTrafficPage(value: unknown): TrafficPage {

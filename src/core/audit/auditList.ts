@@ -1,20 +1,12 @@
 import type { AuditEvent } from "../api/models";
 
-/** Newest first: by timestamp descending, then numeric id descending (the server has no tie-breaker). */
-export function compareNewestFirst(a: AuditEvent, b: AuditEvent): number {
-  const ta = Date.parse(a.timestamp);
-  const tb = Date.parse(b.timestamp);
-  if (ta !== tb) return (Number.isNaN(tb) ? -Infinity : tb) - (Number.isNaN(ta) ? -Infinity : ta);
-  return compareIdsDescending(a.id, b.id);
-}
-
 /** Compares decimal-string ids numerically (ids are uint64, beyond Number's exact range). */
 export function compareIdsDescending(a: string, b: string): number {
   if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return b.length - a.length;
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
-/** compareNewestFirst with both timestamps already parsed. */
+/** Newest first: by timestamp descending (`ta`, `tb` parsed), then numeric id descending (the server has no tie-breaker). */
 function compareParsed(ta: number, tb: number, a: AuditEvent, b: AuditEvent): number {
   if (ta !== tb) return (Number.isNaN(tb) ? -Infinity : tb) - (Number.isNaN(ta) ? -Infinity : ta);
   return compareIdsDescending(a.id, b.id);

@@ -30,7 +30,7 @@ export function relativeTime(timestampMs: number, now: number, locale?: string):
 }
 
 /** The parts of a local date and time with seconds, e.g. "24 Nov 2026, 14:05:09". */
-export const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
+const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
   year: "numeric",
   month: "short",
   day: "numeric",
@@ -40,10 +40,19 @@ export const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
   hour12: false,
 };
 
+/** One formatter per locale and time zone (see relativeFormats): palettes format thousands of times. */
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Local date and time with seconds, e.g. "24 Nov 2026, 14:05:09". */
 export function formatDateTime(timestampMs: number, locale?: string, timeZone?: string): string {
   if (!Number.isFinite(timestampMs)) return "unknown time";
-  return new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone }).format(timestampMs);
+  const key = `${locale ?? ""}|${timeZone ?? ""}`;
+  let format = dateTimeFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone });
+    dateTimeFormats.set(key, format);
+  }
+  return format.format(timestampMs);
 }
 
 /** The local calendar day of a timestamp as YYYY-MM-DD (in `timeZone`, default the machine's). */

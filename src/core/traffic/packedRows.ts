@@ -13,7 +13,7 @@
  * parts back together without decoding them.
  */
 import type { TrafficEndpoint, TrafficEvent } from "../api/models";
-import { connectionOf, countsOf, eventTime, serviceLabel, type EndpointCell, type TrafficRow } from "./trafficRows";
+import { connectionOf, countsOf, endpointGeo, eventTime, serviceLabel, statusOf, userLabel, windowEndOf, type EndpointCell, type TrafficRow } from "./trafficRows";
 
 export interface PackedRows {
   readonly count: number;
@@ -37,7 +37,6 @@ const NUMBER_COLUMNS = 10;
 const STATUSES: readonly TrafficRow["status"][] = ["start", "end", "drop", "unknown"];
 const CONNECTIONS: readonly TrafficRow["connection"][] = ["P2P", "Routed"];
 
-const geoOf = (e: TrafficEndpoint): string => [e.geo_location?.city_name, e.geo_location?.country_code].filter(Boolean).join(", ");
 
 const sameDescription = (a: TrafficEndpoint, b: TrafficEndpoint): boolean =>
   a.name === b.name &&
@@ -89,7 +88,7 @@ export function packRows(events: readonly TrafficEvent[]): PackedRows {
     let known = endpointOf.get(e.id);
     if (!known || !sameDescription(known.endpoint, e)) {
       known = { endpoint: e, index: endpoints.length / ENDPOINT_FIELDS };
-      endpoints.push(intern(e.id), intern(e.name), intern(e.type), intern(geoOf(e)), intern(e.os ?? ""), intern(e.dns_label ?? ""));
+      endpoints.push(intern(e.id), intern(e.name), intern(e.type), intern(endpointGeo(e)), intern(e.os ?? ""), intern(e.dns_label ?? ""));
       endpointOf.set(e.id, known);
     }
     return known.index;
@@ -108,12 +107,12 @@ export function packRows(events: readonly TrafficEvent[]): PackedRows {
     cells[k++] = intern(event.destination.address);
     cells[k++] = intern(serviceLabel(event));
     cells[k++] = intern(event.user?.id ?? "");
-    cells[k++] = intern(event.user?.email || event.user?.name || "");
+    cells[k++] = intern(userLabel(event));
     cells[k++] = intern(event.policy?.id ?? "");
     cells[k++] = intern(event.policy?.name ?? "");
     cells[k++] = intern(event.reporter_id);
     time[i] = eventTime(event);
-    windowEnd[i] = event.window_end ? Date.parse(event.window_end) : Number.NaN;
+    windowEnd[i] = windowEndOf(event);
     protocol[i] = event.protocol;
     starts[i] = counts.starts;
     ends[i] = counts.ends;
@@ -122,7 +121,7 @@ export function packRows(events: readonly TrafficEvent[]): PackedRows {
     txBytes[i] = event.tx_bytes;
     rxPackets[i] = event.rx_packets;
     txPackets[i] = event.tx_packets;
-    flags[i * 2] = counts.drops > 0 ? 2 : counts.ends > 0 ? 1 : counts.starts > 0 ? 0 : 3;
+    flags[i * 2] = STATUSES.indexOf(statusOf(counts));
     flags[i * 2 + 1] = connectionOf(event) === "P2P" ? 0 : 1;
   }
   const stringEnds = new Uint32Array(values.length);

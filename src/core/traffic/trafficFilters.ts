@@ -114,6 +114,9 @@ export function parseProtocol(value: string): number | undefined {
   return undefined;
 }
 
+/** What a page size outside 1 to TRAFFIC_MAX_PAGE_SIZE (or not a whole number) is told. */
+export const PAGE_SIZE_ERROR = `Page size must be a whole number from 1 to ${TRAFFIC_MAX_PAGE_SIZE.toLocaleString("en-US")}.`;
+
 /**
  * Validates the filters and builds the query. Invalid input is reported per field and never sent:
  * protocol outside 0–255, page size outside 1–50,000, an unknown enum value, an unparsable time,
@@ -129,7 +132,7 @@ export function validateFilters(filters: TrafficFilters, now: number): Validated
   const sizeText = filters.pageSize.trim();
   const pageSize = sizeText === "" ? TRAFFIC_DEFAULT_PAGE_SIZE : Number(sizeText);
   if (!/^\d+$/.test(sizeText || "0") || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > TRAFFIC_MAX_PAGE_SIZE) {
-    errors.pageSize = `Page size must be a whole number from 1 to ${TRAFFIC_MAX_PAGE_SIZE.toLocaleString("en-US")}.`;
+    errors.pageSize = PAGE_SIZE_ERROR;
   }
   const oneOf = (field: "type" | "direction" | "connectionType", allowed: readonly string[]) => {
     const value = filters[field].trim();
@@ -164,6 +167,11 @@ export function validateFilters(filters: TrafficFilters, now: number): Validated
       end_date: to !== undefined ? new Date(to).toISOString() : undefined,
     },
   };
+}
+
+/** Whether two sets of filters ask for the same thing. */
+export function filtersEqual(a: TrafficFilters, b: TrafficFilters): boolean {
+  return FILTER_FIELDS.every((field) => a[field] === b[field]);
 }
 
 /** Reads filters from untrusted state or messages: unknown keys dropped, every value a bounded string. */

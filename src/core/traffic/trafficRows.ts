@@ -85,9 +85,13 @@ export function serviceLabel(event: TrafficEvent): string {
   return port ? `${name} ${port}` : name;
 }
 
+/** "City, CC", or what of it is known. */
+export function endpointGeo(e: TrafficEndpoint): string {
+  return [e.geo_location?.city_name, e.geo_location?.country_code].filter(Boolean).join(", ");
+}
+
 function endpointCell(e: TrafficEndpoint): EndpointCell {
-  const geo = [e.geo_location?.city_name, e.geo_location?.country_code].filter(Boolean).join(", ");
-  return { id: e.id, name: e.name, address: e.address, type: e.type, geo, os: e.os ?? "", dns: e.dns_label ?? "" };
+  return { id: e.id, name: e.name, address: e.address, type: e.type, geo: endpointGeo(e), os: e.os ?? "", dns: e.dns_label ?? "" };
 }
 
 /** The dashboard's rule: P2P when the reporting peer is the source or the destination, else routed. */
@@ -115,26 +119,41 @@ export function eventTime(event: TrafficEvent): number {
   return event.events[0] ? Date.parse(event.events[0].timestamp) : Number.NaN;
 }
 
+/** The end of the flow's window (ms), NaN when unknown. */
+export function windowEndOf(event: TrafficEvent): number {
+  return event.window_end ? Date.parse(event.window_end) : Number.NaN;
+}
+
+/** The worst thing that happened to the flow: a drop, else an end, else a start. */
+export function statusOf(counts: { starts: number; ends: number; drops: number }): TrafficRow["status"] {
+  return counts.drops > 0 ? "drop" : counts.ends > 0 ? "end" : counts.starts > 0 ? "start" : "unknown";
+}
+
+/** The user of the flow as shown: e-mail, else name. */
+export function userLabel(event: TrafficEvent): string {
+  return event.user?.email || event.user?.name || "";
+}
+
 export function toTrafficRow(event: TrafficEvent, index: number): TrafficRow {
   const counts = countsOf(event);
   return {
     index,
     flowId: event.flow_id,
     time: eventTime(event),
-    windowEnd: event.window_end ? Date.parse(event.window_end) : Number.NaN,
+    windowEnd: windowEndOf(event),
     direction: event.direction,
     source: endpointCell(event.source),
     destination: endpointCell(event.destination),
     protocol: event.protocol,
     service: serviceLabel(event),
     ...counts,
-    status: counts.drops > 0 ? "drop" : counts.ends > 0 ? "end" : counts.starts > 0 ? "start" : "unknown",
+    status: statusOf(counts),
     rxBytes: event.rx_bytes,
     txBytes: event.tx_bytes,
     rxPackets: event.rx_packets,
     txPackets: event.tx_packets,
     userId: event.user?.id ?? "",
-    user: event.user?.email || event.user?.name || "",
+    user: userLabel(event),
     policyId: event.policy?.id ?? "",
     policy: event.policy?.name ?? "",
     reporterId: event.reporter_id,

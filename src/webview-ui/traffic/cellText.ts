@@ -2,7 +2,7 @@
  * The text of each table cell, computed from a display-ready TrafficRow (pure, no DOM). The DOM layer only
  * copies these strings into elements with textContent.
  */
-import { DATE_TIME_OPTIONS } from "../../core/format/time";
+import { formatDateTime } from "../../core/format/time";
 import { formatBytes, formatCount } from "../../core/format/units";
 import type { EndpointCell, TrafficRow } from "../../core/traffic/trafficRows";
 
@@ -80,23 +80,20 @@ export function endpointTitle(cell: EndpointCell): string {
   return lines.filter(Boolean).join("\n");
 }
 
-/**
- * Formats times for the Time column with the same output as formatDateTime. formatDateTime builds an Intl
- * formatter per call (about 0.3 ms), too slow for every row painted while scrolling, so the formatters
- * are built once here.
- */
+/** Formats times for the Time column: formatDateTime, and the clock alone for a window ending the same day. */
 export class TimeText {
-  private readonly full: Intl.DateTimeFormat;
   private readonly clock: Intl.DateTimeFormat;
 
-  constructor(locale?: string, timeZone?: string) {
-    this.full = new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone });
+  constructor(
+    private readonly locale?: string,
+    private readonly timeZone?: string,
+  ) {
     this.clock = new Intl.DateTimeFormat(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false, timeZone });
   }
 
   /** "24 Nov 2026, 14:05:09", or "unknown time". */
   dateTime(ms: number): string {
-    return Number.isFinite(ms) ? this.full.format(ms) : "unknown time";
+    return formatDateTime(ms, this.locale, this.timeZone);
   }
 
   /** Second line: "to 14:06:09" (the window end), or "" when unknown. */

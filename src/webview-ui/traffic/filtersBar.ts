@@ -7,6 +7,7 @@ import {
   CONNECTION_TYPE_VALUES,
   DIRECTION_VALUES,
   FILTER_LABELS,
+  PAGE_SIZE_ERROR,
   PROTOCOL_NAMES,
   resolveTime,
   TYPE_VALUES,
@@ -60,7 +61,6 @@ export class FiltersBar {
   private readonly errorEls = {} as Record<TrafficFilterField, HTMLElement>;
   private readonly customInputs = {} as Record<TimeField, HTMLInputElement>;
   private readonly customFields = {} as Record<TimeField, HTMLElement>;
-  private readonly customMode: Record<TimeField, boolean> = { from: false, to: false };
   private readonly datalists = {} as Record<SuggestField, HTMLDataListElement>;
 
   constructor(initial: TrafficFilters, private readonly events: FiltersBarEvents) {
@@ -112,17 +112,17 @@ export class FiltersBar {
     }
     for (const field of ["from", "to"] as const) {
       const choice = timeChoice(filters[field]);
-      this.customMode[field] = choice === CUSTOM_TIME;
+      const custom = choice === CUSTOM_TIME;
       this.controls[field].value = choice;
-      this.customInputs[field].value = this.customMode[field] ? customInputValue(filters[field]) : "";
-      this.customFields[field].hidden = !this.customMode[field];
+      this.customInputs[field].value = custom ? customInputValue(filters[field]) : "";
+      this.customFields[field].hidden = !custom;
     }
   }
 
   /** Errors the browser knows but the filter text cannot show (a page size the number input cannot parse). */
   inputErrors(): FilterErrors {
     const size = this.controls.pageSize as HTMLInputElement;
-    return size.validity.badInput ? { pageSize: `Page size must be a whole number from 1 to ${TRAFFIC_MAX_PAGE_SIZE.toLocaleString("en-US")}.` } : {};
+    return size.validity.badInput ? { pageSize: PAGE_SIZE_ERROR } : {};
   }
 
   /** Marks invalid controls (aria-invalid) and shows each message next to its control. */
@@ -134,7 +134,8 @@ export class FiltersBar {
       errorEl.hidden = !message;
       const targets: Control[] = [this.controls[field]];
       if (field === "from" || field === "to") targets.push(this.customInputs[field]);
-      const invalidTarget = (field === "from" || field === "to") && this.customMode[field] ? this.customInputs[field] : this.controls[field];
+      const custom = (field === "from" || field === "to") && this.controls[field].value === CUSTOM_TIME;
+      const invalidTarget = custom ? this.customInputs[field] : this.controls[field];
       for (const target of targets) {
         const invalid = Boolean(message) && target === invalidTarget;
         if (invalid) {
@@ -216,7 +217,6 @@ export class FiltersBar {
     this.customFields[field] = customField;
     select.addEventListener("change", () => {
       if (select.value === CUSTOM_TIME) {
-        this.customMode[field] = true;
         customField.hidden = false;
         // Start from the time the previous choice meant, so the range does not jump.
         const previous = resolveTime(this.filters[field], Date.now());
@@ -225,7 +225,6 @@ export class FiltersBar {
         custom.focus();
         this.emit(field, custom.value, false);
       } else {
-        this.customMode[field] = false;
         customField.hidden = true;
         this.emit(field, select.value, false);
       }
