@@ -8,6 +8,7 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { replaceReadmeSection } from "../scripts/readmeSection";
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { HostUnavailableError, installHost, runCleanups } from "../test/host/processes";
 import { describeMachine, machineInfo } from "./lib/machine";
@@ -20,7 +21,7 @@ import { exportScenario } from "./scenarios/export";
 import { memoryScenario } from "./scenarios/memory";
 import { rapidScenario } from "./scenarios/requests";
 import { soakScenario } from "./scenarios/soak";
-import { trafficScenario } from "./scenarios/traffic";
+import { openPanel, trafficScenario } from "./scenarios/traffic";
 
 const ALL = ["audit", "traffic", "rapid", "memory", "export", "soak", "activation"] as const;
 type Scenario = (typeof ALL)[number];
@@ -97,15 +98,15 @@ async function mainSession(args: Args, config: BenchConfig, extensionPath: strin
       results.reuse = { requests: statsMid.requests - statsStart.requests, connections: statsMid.connections - statsStart.connections };
     }
     await attempt("rapid", async () => {
-      if (!ctx.webview) await trafficScenario({ ...ctx, config: { ...config, pageSizes: [100], runs: 1 } });
+      if (!ctx.webview) await openPanel(ctx);
       results.rapid = await rapidScenario(ctx);
     });
     await attempt("memory", async () => {
-      if (!ctx.webview) await trafficScenario({ ...ctx, config: { ...config, pageSizes: [100], runs: 1 } });
       const auditBytes = results.audit?.bytes ?? Buffer.byteLength(session.sim.dataset.auditBody);
       const big = Math.max(...config.pageSizes);
       const trafficBytes = results.traffic?.sizes.find((s) => s.pageSize === big)?.bytes;
       if (!trafficBytes) throw new Error("needs the traffic scenario (for the size of the page's JSON)");
+      if (!ctx.webview) await openPanel(ctx);
       results.memory = await memoryScenario(ctx, auditBytes, trafficBytes, big);
     });
     await attempt("soak", async () => {
@@ -130,12 +131,6 @@ async function activationSession(args: Args, extensionPath: string, results: Res
   } finally {
     await session.close();
   }
-}
-
-function replaceSection(readme: string, name: string, body: string): string {
-  const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-  if (!pattern.test(readme)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
-  return readme.replace(pattern, (_m, start: string, end: string) => `${start}${body}\n${end}`);
 }
 
 async function main(): Promise<number> {
@@ -184,7 +179,7 @@ async function main(): Promise<number> {
   log(`results: ${path.relative(REPO_ROOT, path.join(dir, base))}.json and .md`);
   if (complete && args.readme) {
     const readmePath = path.join(REPO_ROOT, "README.md");
-    fs.writeFileSync(readmePath, replaceSection(fs.readFileSync(readmePath, "utf8"), "performance", readmeSection(results)));
+    fs.writeFileSync(readmePath, replaceReadmeSection(fs.readFileSync(readmePath, "utf8"), "performance", readmeSection(results)));
     log("README.md performance section updated");
   }
   const missed = results.targets.filter((t) => t.met === false);

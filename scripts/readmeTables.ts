@@ -3,6 +3,8 @@
 // `node out/scripts/readmeTables.js --write` updates README.md; a unit test fails when they differ.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { REPO_ROOT } from "../test/host/paths";
+import { replaceReadmeSection, tableCell } from "./readmeSection";
 
 interface Manifest {
   contributes: {
@@ -12,40 +14,28 @@ interface Manifest {
   };
 }
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
 
 export function commandsTable(manifest: Manifest): string {
   const hidden = new Set((manifest.contributes.menus.commandPalette ?? []).filter((m) => m.when === "false").map((m) => m.command));
   const rows = manifest.contributes.commands.map(
-    (c) => `| ${cell(`${c.category ? `${c.category}: ` : ""}${c.title}`)} | \`${c.command}\` | ${hidden.has(c.command) ? "views and menus only" : "Command Palette"} |`,
+    (c) => `| ${tableCell(`${c.category ? `${c.category}: ` : ""}${c.title}`)} | \`${c.command}\` | ${hidden.has(c.command) ? "views and menus only" : "Command Palette"} |`,
   );
   return ["| Command | ID | Where |", "|---|---|---|", ...rows].join("\n");
 }
 
 export function settingsTable(manifest: Manifest): string {
   const rows = Object.entries(manifest.contributes.configuration.properties).map(
-    ([key, p]) => `| \`${key}\` | \`${JSON.stringify(p.default)}\` | ${p.scope ?? "window"} | ${cell(p.markdownDescription ?? p.description ?? "")} |`,
+    ([key, p]) => `| \`${key}\` | \`${JSON.stringify(p.default)}\` | ${p.scope ?? "window"} | ${tableCell(p.markdownDescription ?? p.description ?? "")} |`,
   );
   return ["| Setting | Default | Scope | Description |", "|---|---|---|---|", ...rows].join("\n");
 }
 
 export function renderReadme(readme: string, manifest: Manifest): string {
-  const replace = (text: string, name: string, table: string) => {
-    const pattern = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(<!-- ${name}:end -->)`);
-    if (!pattern.test(text)) throw new Error(`README.md has no <!-- ${name}:start --> … <!-- ${name}:end --> markers`);
-    return text.replace(pattern, (_m, start: string, end: string) => `${start}${table}\n${end}`);
-  };
-  return replace(replace(readme, "commands", commandsTable(manifest)), "settings", settingsTable(manifest));
-}
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
-  return dir;
+  return replaceReadmeSection(replaceReadmeSection(readme, "commands", commandsTable(manifest)), "settings", settingsTable(manifest));
 }
 
 if (require.main === module) {
-  const root = repoRoot();
+  const root = REPO_ROOT;
   const manifest = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as Manifest;
   const readmePath = path.join(root, "README.md");
   const updated = renderReadme(fs.readFileSync(readmePath, "utf8"), manifest);

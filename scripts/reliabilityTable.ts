@@ -9,17 +9,12 @@
 // Exits 1 when a case has no test in its file, or has no result or a failed one.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { REPO_ROOT } from "../test/host/paths";
+import { replaceReadmeSection, tableCell } from "./readmeSection";
 import { RELIABILITY_CASES, RESULTS_DIR, type CaseResult, type ReliabilityArea, type ReliabilityCase } from "../test/integration/reliability/catalogue";
 
 const AREAS: readonly ReliabilityArea[] = ["Fault matrix", "Hostile data", "Token hygiene", "Load and races"];
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n+/g, " ");
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
-  return dir;
-}
 
 /** Every recorded result, by case ID (a case tested by several tests passes only when all of them did). */
 export function readResults(root: string): Map<string, CaseResult[]> {
@@ -67,20 +62,18 @@ export function renderSection(results: Map<string, CaseResult[]>, cases: readonl
     for (const c of rows) {
       const result = outcome(results.get(c.id));
       const mark = result === "passed" ? "✅ passed" : result === "failed" ? "❌ failed" : "not run";
-      lines.push(`| ${c.id} | ${cell(c.case)} | ${cell(c.expect)} | [${c.stage}](${c.file}) | ${mark} |`);
+      lines.push(`| ${c.id} | ${tableCell(c.case)} | ${tableCell(c.expect)} | [${c.stage}](${c.file}) | ${mark} |`);
     }
   }
   return lines.join("\n");
 }
 
 export function renderReadme(readme: string, section: string): string {
-  const pattern = /(<!-- reliability:start -->\n)[\s\S]*?(<!-- reliability:end -->)/;
-  if (!pattern.test(readme)) throw new Error("README.md has no <!-- reliability:start --> … <!-- reliability:end --> markers");
-  return readme.replace(pattern, (_m, start: string, end: string) => `${start}${section}\n${end}`);
+  return replaceReadmeSection(readme, "reliability", section);
 }
 
 if (require.main === module) {
-  const root = repoRoot();
+  const root = REPO_ROOT;
   const results = readResults(root);
   const section = renderSection(results);
   const readmePath = path.join(root, "README.md");

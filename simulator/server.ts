@@ -113,17 +113,6 @@ export interface Simulator {
   close(): Promise<void>;
 }
 
-interface Settings {
-  kind: DatasetKind;
-  seed: number;
-  now: number;
-  auditCount: number;
-  trafficCount: number;
-  trafficAvailable: boolean;
-  trafficLoggingEnabled: boolean;
-  packetCounterEnabled: boolean;
-}
-
 const API_ROUTES = new Set(["/api/events", "/api/events/audit", "/api/events/network-traffic", "/api/users/current", "/api/accounts"]);
 const CHILD_AUDIT_COUNT = 60;
 const CHILD_TRAFFIC_COUNT = 300;
@@ -142,19 +131,22 @@ export function datasetOptions(options: SimulatorOptions): Required<DatasetSwitc
   };
 }
 
+function checkedDataset(settings: Required<DatasetSwitch>): Required<DatasetSwitch> {
+  if (!DATASET_KINDS.includes(settings.dataset)) throw new Error(`unknown dataset ${String(settings.dataset)}`);
+  return settings;
+}
+
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const { dataset: kind, ...rest } = datasetOptions(options);
-  const settings: Settings = { kind, ...rest };
+  const settings = checkedDataset(datasetOptions(options));
   const childAccountId = options.childAccountId ?? CHILD_ACCOUNT_ID;
   let main!: Dataset;
   let childCache: Dataset | undefined;
   const rebuild = (): void => {
-    if (!DATASET_KINDS.includes(settings.kind)) throw new Error(`unknown dataset ${String(settings.kind)}`);
     main = buildDataset({ ...datasetCommon(), seed: settings.seed, auditCount: settings.auditCount, trafficCount: settings.trafficCount, variant: "main" });
     childCache = undefined;
   };
   const datasetCommon = (): Pick<DatasetOptions, "kind" | "nowMs" | "trafficLoggingEnabled" | "packetCounterEnabled"> => ({
-    kind: settings.kind,
+    kind: settings.dataset,
     nowMs: settings.now,
     trafficLoggingEnabled: settings.trafficLoggingEnabled,
     packetCounterEnabled: settings.packetCounterEnabled,
@@ -201,7 +193,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const info = (): SimulatorInfo => ({
     url,
     port,
-    dataset: settings.kind,
+    dataset: settings.dataset,
     seed: settings.seed,
     now: settings.now,
     accountId: main.world.account.id,
@@ -226,18 +218,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 
   const setDataset = (change: DatasetSwitch): void => {
-    const next: Settings = {
-      kind: change.dataset ?? settings.kind,
-      seed: change.seed ?? settings.seed,
-      now: change.now ?? settings.now,
-      auditCount: change.auditCount ?? settings.auditCount,
-      trafficCount: change.trafficCount ?? settings.trafficCount,
-      trafficAvailable: change.trafficAvailable ?? settings.trafficAvailable,
-      trafficLoggingEnabled: change.trafficLoggingEnabled ?? settings.trafficLoggingEnabled,
-      packetCounterEnabled: change.packetCounterEnabled ?? settings.packetCounterEnabled,
-    };
-    if (!DATASET_KINDS.includes(next.kind)) throw new Error(`unknown dataset ${String(next.kind)}`);
-    Object.assign(settings, next);
+    const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+    Object.assign(settings, checkedDataset({ ...settings, ...given }));
     rebuild();
   };
 

@@ -4,13 +4,8 @@
 // counters, the floor fetched in this same Node) are taken here while the runner drives the workbench and
 // the webview with Playwright.
 import * as http from "node:http";
+import type { AgentResult, AgentTask as Task } from "../lib/agentLink";
 import { TASKS } from "./tasks";
-
-interface Task {
-  readonly id: number;
-  readonly task: string;
-  readonly args: unknown;
-}
 
 function post(base: string, route: string, body: unknown, timeoutMs = 60_000): Promise<{ status: number; text: string }> {
   const data = Buffer.from(JSON.stringify(body ?? {}));
@@ -47,7 +42,7 @@ export async function run(): Promise<void> {
       return;
     }
     const fn = TASKS[task.task];
-    let result: { id: number; ok: boolean; value?: unknown; error?: string };
+    let result: AgentResult;
     try {
       if (!fn) throw new Error(`unknown task ${task.task}`);
       result = { id: task.id, ok: true, value: await fn(task.args as never, log) };

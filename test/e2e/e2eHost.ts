@@ -7,15 +7,15 @@
 //
 //   let host: E2eHost;
 //   before(async () => { host = await startE2eHost({ name: "sign-in" }); });
-//   after(async () => { await host?.close(); });   // hands the host on; the runner closes it at the end
+//   after(async () => { await host?.close(); });   // hands the host on; the last one closes with the run
 //   it("…", async () => { await host.workbench.openNetBirdContainer(); … });
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, type BrowserSession } from "../host/browser";
 import { installVsix, runDirs, startCodeServer, type CodeServer, type RunDirs } from "../host/codeServer";
-import { makeRunDir, removeRunDir, resultsDir } from "../host/paths";
+import { EXTENSION_ID, makeRunDir, removeRunDir, resultsDir } from "../host/paths";
 import { onCleanup } from "../host/processes";
-import { startTestSimulator, type Simulator, type SimulatorOptions } from "../host/simulator";
+import { controlUrl, startTestSimulator, type Simulator, type SimulatorOptions } from "../host/simulator";
 import { datasetOptions } from "../../simulator/server";
 import { SimulatorControl } from "../integration/simulatorControl";
 import { packageExtension } from "./vsix";
@@ -44,7 +44,7 @@ export interface E2eHost {
   control?: SimulatorControl;
   /** Requests the browser tried to send off the machine (all aborted). */
   blockedRequests: string[];
-  /** Ends the spec's use of the host (the host itself stays for the next spec; see closeE2eHosts). */
+  /** Ends the spec's use of the host (the host itself stays for the next spec, and closes with the run's cleanups). */
   close(): Promise<void>;
 }
 
@@ -73,7 +73,7 @@ export async function startE2eHost(options: E2eHostOptions): Promise<E2eHost> {
       console.log(`[e2e] ${options.name}: could not reset the running VS Code (${String(error).split("\n")[0]}); starting a new one`);
     }
   }
-  await closeE2eHosts();
+  await closeRunningHost();
   const fresh = await launchHost(options);
   running = { host: fresh.host, settingsKey, shutdown: fresh.shutdown };
   return fresh.host;
@@ -86,8 +86,8 @@ function canTakeOver(current: RunningHost, options: E2eHostOptions, settingsKey:
   return Object.keys(options.simulator ?? {}).every((key) => switchable.includes(key));
 }
 
-/** Closes the running host (code-server, Chromium, simulator, run folder). The runner calls it at the end. */
-export async function closeE2eHosts(): Promise<void> {
+/** Closes the running host (code-server, Chromium, simulator, run folder) before another one starts. */
+async function closeRunningHost(): Promise<void> {
   const closing = running;
   running = undefined;
   if (currentHost === closing?.host) currentHost = undefined;
@@ -119,7 +119,7 @@ async function takeOver(previous: E2eHost, options: E2eHostOptions): Promise<E2e
 async function release(host: E2eHost): Promise<void> {
   if (currentHost === host) currentHost = undefined;
   // A crashed or closed page is no use to the next spec.
-  if (running && host.page.isClosed()) await closeE2eHosts();
+  if (running && host.page.isClosed()) await closeRunningHost();
 }
 
 async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shutdown: () => Promise<void> }> {
@@ -181,7 +181,7 @@ async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shu
       dirs,
       blockedRequests: browser.blocked,
       close: async () => release(host),
-      ...(simulator ? { simulator, control: new SimulatorControl(`${simulator.url}/__simulator`) } : {}),
+      ...(simulator ? { simulator, control: new SimulatorControl(controlUrl(simulator)) } : {}),
     };
     currentHost = host;
     return { host, shutdown: close };
@@ -193,5 +193,5 @@ async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shu
 
 /** The folder of the installed extension inside a run (to check what the .vsix put there). */
 export function installedExtensionDir(dirs: RunDirs, version: string): string {
-  return path.join(dirs.extensions, `netbird-events.netbird-events-${version}`);
+  return path.join(dirs.extensions, `${EXTENSION_ID}-${version}`);
 }

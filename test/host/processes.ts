@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess, type SpawnOptions } from "node:child_process";
 import * as net from "node:net";
 import * as path from "node:path";
-import { REPO_ROOT } from "./paths";
+import { REPO_ROOT, verbose } from "./paths";
 
 type Cleanup = () => Promise<void> | void;
 const cleanups: Cleanup[] = [];
@@ -43,7 +43,7 @@ async function drainCleanups(): Promise<void> {
     } catch (error) {
       console.error(`[host] cleanup step failed: ${String(error)}`);
     }
-    if (process.env.VERBOSE === "1") console.error(`[host] cleanup ${fn.toString().slice(0, 60).replace(/\s+/g, " ")}: ${Date.now() - started} ms`);
+    if (verbose()) console.error(`[host] cleanup ${fn.toString().slice(0, 60).replace(/\s+/g, " ")}: ${Date.now() - started} ms`);
   }
 }
 
@@ -101,7 +101,7 @@ export function spawnGroup(command: string, args: string[], options: SpawnOption
       if (done) leaderGoneAt ??= Date.now();
       if (leaderGoneAt !== undefined && Date.now() - leaderGoneAt > 300) break;
     }
-    if (process.env.VERBOSE === "1") console.error(`[host] process group ${pgid} still alive: SIGKILL`);
+    if (verbose()) console.error(`[host] process group ${pgid} still alive: SIGKILL`);
     signalGroup(pgid, "SIGKILL");
     const hardDeadline = Date.now() + 2000;
     while (Date.now() < hardDeadline && groupAlive(pgid)) await sleep(50);

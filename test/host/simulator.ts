@@ -18,11 +18,14 @@ export async function startTestSimulator(options?: SimulatorOptions): Promise<Si
   return sim;
 }
 
+/** The simulator's control routes (`/__simulator/*`). */
+export const controlUrl = (sim: Simulator): string => `${sim.url}/__simulator`;
+
 /** The variables the harness passes into the extension host (read by test/integration/env.ts). */
 export function simulatorEnvironment(sim: Simulator): Record<string, string> {
   return {
     NETBIRD_TEST_SIMULATOR_URL: sim.url,
-    NETBIRD_TEST_SIMULATOR_CONTROL_URL: `${sim.url}/__simulator`,
+    NETBIRD_TEST_SIMULATOR_CONTROL_URL: controlUrl(sim),
     NETBIRD_TEST_TOKENS: JSON.stringify(sim.tokens),
   };
 }

@@ -9,12 +9,12 @@ import { join } from "node:path";
 import * as vscode from "vscode";
 import type { HostToWebview } from "../../../src/core/traffic/protocol";
 import type { NetBirdEventsApi } from "../../../src/testApi";
-import { closeAllEditors, waitFor, waitForActiveEditor } from "../helpers";
+import { closeAllEditors, setSetting, waitFor, waitForActiveEditor } from "../helpers";
 import { api, refreshAudit, signInAs, signOut } from "../netbird";
 import { testLog } from "../output";
 import { SimulatorControl, type Fault } from "../simulatorControl";
 import { caseTitle } from "./catalogue";
-import { assertKept, heapAfterGc, notices, refreshAs, setGlobal, settled, signInWith, startHttpFront, stubAllMessages, useManagementUrl } from "./support";
+import { assertKept, heapAfterGc, notices, refreshAs, settled, signInWith, startHttpFront, stubAllMessages, useManagementUrl } from "./support";
 
 const AUDIT = "/api/events/audit";
 const TRAFFIC = "/api/events/network-traffic";
@@ -185,7 +185,7 @@ describe("reliability: fault matrix (HTTP answers)", function () {
   describe("timeouts (netbird.http.timeout = 5 s)", () => {
     let undo: (() => Promise<void>) | undefined;
     before(async () => {
-      undo = await setGlobal("netbird.http.timeout", 5);
+      undo = await setSetting("netbird.http.timeout", 5);
     });
     after(async () => {
       await undo?.();

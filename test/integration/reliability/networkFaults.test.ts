@@ -11,7 +11,8 @@ import { startConnectProxy, type ConnectProxy } from "../../support/connectProxy
 import { makeTlsFixture, type TlsFixture } from "../../support/tlsFixtures";
 import { startTlsForwarder, type TlsForwarder } from "../../support/tlsForwarder";
 import { caseTitle } from "./catalogue";
-import { assertKept, DnsHook, refreshAs, setGlobal, settled, signInWith, startTcpFront, useManagementUrl, type TcpFront } from "./support";
+import { assertKept, DnsHook, refreshAs, settled, signInWith, startTcpFront, useManagementUrl, type TcpFront } from "./support";
+import { setSetting } from "../helpers";
 
 describe("reliability: fault matrix (connections)", function () {
   this.timeout(60_000);
@@ -75,7 +76,7 @@ describe("reliability: fault matrix (connections)", function () {
       assert.ok(hook.count(host) >= 1, "the extension's connections use the hooked lookup");
       // A settings change rebuilds the client, so the next request opens a new connection (and looks up again).
       hook.answers.set(host, "ENOTFOUND");
-      undoTimeout = await setGlobal("netbird.http.timeout", 29);
+      undoTimeout = await setSetting("netbird.http.timeout", 29);
       const before = hook.count(host);
       await expectKept(baseline, new RegExp(`Cannot find the host ${host.replace(/\./g, "\\.")} \\(DNS lookup failed\\)\\. Check the management URL \\(setting netbird\\.managementUrl\\), your DNS and VPN`));
       assert.equal(hook.count(host) - before, 1, "ENOTFOUND is final: no retry");
@@ -122,19 +123,19 @@ describe("reliability: fault matrix (connections)", function () {
       );
       assert.equal(nb.sessionState(), "signedOut");
       // The CA file in netbird.http.caCertificates fixes it.
-      const undoCa = await setGlobal("netbird.http.caCertificates", [fixture.caPath]);
+      const undoCa = await setSetting("netbird.http.caCertificates", [fixture.caPath]);
       await signInAs("owner");
       baseline = await loadBaseline();
       // Without it again (e.g. the setting was lost), a refresh fails and the list stays.
       await undoCa();
       await expectKept(baseline, /not signed by a trusted authority.*netbird\.http\.caCertificates/);
-      undo.push(await setGlobal("netbird.http.caCertificates", [fixture.caPath]));
+      undo.push(await setSetting("netbird.http.caCertificates", [fixture.caPath]));
       await expectRecovered(baseline);
     });
 
     it(caseTitle("F19"), async () => {
       assert.ok(baseline, "signed in over TLS by the previous case");
-      undo.push(await setGlobal("netbird.http.timeout", 5));
+      undo.push(await setSetting("netbird.http.timeout", 5));
       await front.setMode("silent");
       const accepted = front.accepted();
       const ms = await expectKept(baseline, /127\.0\.0\.1:\d+ did not accept a connection within 5 s\. Check the management URL, your network, VPN, then retry/);
@@ -170,7 +171,7 @@ describe("reliability: fault matrix (connections)", function () {
       const baseline = await loadBaseline();
       const target = new URL(simulatorEnv().url).host;
       // While the proxy setting is on, this test makes no other request of its own (VS Code may proxy them too).
-      const undoProxy = await setGlobal("http.proxy", proxy.url);
+      const undoProxy = await setSetting("http.proxy", proxy.url);
       try {
         await expectKept(baseline, new RegExp(`The proxy refused to connect to ${target.replace(/\./g, "\\.")} \\(HTTP 403\\)\\. Check the proxy settings \\(http\\.proxy, http\\.proxyAuthorization, http\\.noProxy\\)`));
       } finally {

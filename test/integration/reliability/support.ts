@@ -13,7 +13,7 @@ import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../../src/testApi";
 import { startSimulator, type Simulator } from "../../../simulator/server";
 import { token } from "../env";
-import { collectGarbage, extension, sleep, waitFor } from "../helpers";
+import { collectGarbage, extension, setSetting, sleep, waitFor } from "../helpers";
 import { api, WindowStubs } from "../netbird";
 
 // ── servers ──────────────────────────────────────────────────────────────────────────────────────────────
@@ -223,19 +223,6 @@ export function notices(stubs: WindowStubs): string[] {
   return stubs.calls.filter((c) => /Message$/.test(c.fn)).map((c) => `${c.fn}: ${String(c.args[0])}`);
 }
 
-/** Sets a global setting, waits for it to apply, and returns the undo. */
-export async function setGlobal(key: string, value: unknown): Promise<() => Promise<void>> {
-  const dot = key.lastIndexOf(".");
-  const section = key.slice(0, dot);
-  const name = key.slice(dot + 1);
-  const config = vscode.workspace.getConfiguration(section);
-  const previous = config.inspect(name)?.globalValue;
-  await config.update(name, value, vscode.ConfigurationTarget.Global);
-  return async () => {
-    await vscode.workspace.getConfiguration(section).update(name, previous, vscode.ConfigurationTarget.Global);
-  };
-}
-
 /**
  * Points `netbird.managementUrl` at `url` and waits until the session shows `expected` for it (signed out,
  * unless a token for `url` is stored). Returns the undo, which waits the same way for `back`.
@@ -247,7 +234,7 @@ export async function useManagementUrl(url: string, expected: "signedIn" | "sign
     await sleep(100);
     await nb.auditIdle();
   };
-  const undo = await setGlobal("netbird.managementUrl", url);
+  const undo = await setSetting("netbird.managementUrl", url);
   await settle(expected);
   return async (back = "signedOut") => {
     await undo();
