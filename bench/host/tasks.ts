@@ -6,7 +6,8 @@ import * as v8 from "node:v8";
 import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../src/testApi";
 import { simulatorEnv, token } from "../../test/integration/env";
-import { activateExtension, collectGarbage, setSetting, sleep, waitFor } from "../../test/integration/helpers";
+import { activateExtension, setSetting, sleep, waitFor } from "../../test/integration/helpers";
+import { collectGarbage } from "../../test/support/gc";
 import { signInAs, signOut, WindowStubs } from "../../test/integration/netbird";
 import { rawGet } from "./rawHttp";
 

@@ -2,8 +2,8 @@ import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled, toApiError } from "../core/api/errors";
-import { AUDIT_EVENTS_CAP, type AuditEvent } from "../core/api/models";
-import { countNewerThan, sameEvents, sortNewestFirst } from "../core/audit/auditList";
+import { AUDIT_EVENTS_CAP, type AuditEvent, type AuditEventList } from "../core/api/models";
+import { countNewerThan, newestFirst, NO_EVENTS, sameEvents, selectEvents } from "../core/audit/auditList";
 import { compileFilter, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
 import type { Log } from "../util/log";
 
@@ -19,8 +19,8 @@ const LAST_SEEN_KEY = "netbird.audit.lastSeen";
  * joins it, so requests never overlap. The last good list stays when a refresh fails (marked stale).
  */
 export class AuditEventsController implements vscode.Disposable {
-  private all: AuditEvent[] = [];
-  private visible: AuditEvent[] = [];
+  private all: AuditEventList = NO_EVENTS;
+  private visible: AuditEventList = NO_EVENTS;
   /** Events by id, built on the first lookup after a load (a refresh does not pay for it). */
   private byId: Map<string, AuditEvent> | undefined;
   private current: Promise<void> | undefined;
@@ -58,15 +58,20 @@ export class AuditEventsController implements vscode.Disposable {
     );
   }
 
+  /** The events the filter lets through, newest first. */
   get events(): readonly AuditEvent[] {
+    return this.visible.events;
+  }
+  /** The same, with each event's time (for the day groups). */
+  get timedEvents(): AuditEventList {
     return this.visible;
   }
   /** Every loaded event, ignoring the filter. */
   get allEvents(): readonly AuditEvent[] {
-    return this.all;
+    return this.all.events;
   }
   get totalCount(): number {
-    return this.all.length;
+    return this.all.events.length;
   }
   get viewState(): AuditViewState {
     return this.stateValue;
@@ -80,7 +85,7 @@ export class AuditEventsController implements vscode.Disposable {
   }
   /** True when the last refresh failed and the list shown is older. */
   get stale(): boolean {
-    return this.errorValue !== undefined && this.all.length > 0;
+    return this.errorValue !== undefined && this.all.events.length > 0;
   }
   get filter(): AuditFilter {
     return this.filterValue;
@@ -90,18 +95,18 @@ export class AuditEventsController implements vscode.Disposable {
   }
 
   event(id: string): AuditEvent | undefined {
-    this.byId ??= new Map(this.all.map((e) => [e.id, e]));
+    this.byId ??= new Map(this.all.events.map((e) => [e.id, e]));
     return this.byId.get(id);
   }
 
   /** Events newer than the newest one the user has seen. */
   get unseenCount(): number {
-    return countNewerThan(this.all, this.state.get<string>(this.lastSeenKey()));
+    return countNewerThan(this.all.events, this.state.get<string>(this.lastSeenKey()));
   }
 
   /** Marks everything loaded as seen (clears the badge). */
   markSeen(): void {
-    const newest = this.all[0]?.id;
+    const newest = this.all.events[0]?.id;
     if (newest && this.state.get(this.lastSeenKey()) !== newest) {
       void this.state.update(this.lastSeenKey(), newest);
       this.changed.fire();
@@ -137,22 +142,22 @@ export class AuditEventsController implements vscode.Disposable {
       this.clear("signedOut");
       return;
     }
-    if (this.all.length === 0) this.stateValue = "loading";
+    if (this.all.events.length === 0) this.stateValue = "loading";
     this.changed.fire();
     const server = this.connection.serverKey;
     try {
       const client = this.connection.getClient();
       void this.session.loadCurrentUser(client);
-      const events = await vscode.window.withProgress({ location: { viewId: "netbird.auditEvents" } }, () =>
+      const listed = await vscode.window.withProgress({ location: { viewId: "netbird.auditEvents" } }, () =>
         client.listAuditEvents(options),
       );
       if (controller.signal.aborted || this.connection.serverKey !== server) return;
       // The API returns at most the newest 10,000; a server (or proxy) sending more must not grow the tree without bound.
-      this.setEvents(sortNewestFirst(events).slice(0, AUDIT_EVENTS_CAP), server);
+      this.setEvents(newestFirst(listed, AUDIT_EVENTS_CAP), server);
       this.errorValue = undefined;
       this.loadedAtValue = Date.now();
-      this.stateValue = this.all.length ? "ready" : "empty";
-      this.log.info(`[audit] loaded ${events.length} events${events.length > AUDIT_EVENTS_CAP ? ` (kept the newest ${AUDIT_EVENTS_CAP})` : ""}`);
+      this.stateValue = this.all.events.length ? "ready" : "empty";
+      this.log.info(`[audit] loaded ${listed.events.length} events${listed.events.length > AUDIT_EVENTS_CAP ? ` (kept the newest ${AUDIT_EVENTS_CAP})` : ""}`);
     } catch (error) {
       if (isCancelled(error) || controller.signal.aborted) return;
       const apiError = toApiError(error);
@@ -162,8 +167,8 @@ export class AuditEventsController implements vscode.Disposable {
         return;
       }
       this.errorValue = apiError;
-      if (this.all.length === 0 || this.loadedFor !== server) {
-        this.setEvents([], server);
+      if (this.all.events.length === 0 || this.loadedFor !== server) {
+        this.setEvents(NO_EVENTS, server);
         this.stateValue = apiError.kind === "forbidden" ? "forbidden" : apiError.kind === "network" || apiError.kind === "timeout" || apiError.kind === "tls" || apiError.kind === "proxy" ? "unreachable" : "error";
       }
     } finally {
@@ -171,13 +176,14 @@ export class AuditEventsController implements vscode.Disposable {
     }
   }
 
-  private setEvents(events: AuditEvent[], server: string): void {
+  private setEvents(list: AuditEventList, server: string): void {
+    const { events } = list;
     const firstLoad = this.loadedFor !== server || this.state.get(this.lastSeenKey()) === undefined;
     // A refresh that brings exactly the events already loaded (an auto-refresh with nothing new) keeps the
     // loaded list, so the tree sees no change and is not rebuilt (VS Code keeps a little memory for every
     // tree item it ever built, until the view closes).
-    if (server !== this.loadedFor || !sameEvents(this.all, events)) {
-      this.all = events;
+    if (server !== this.loadedFor || !sameEvents(this.all.events, events)) {
+      this.all = list;
       this.byId = undefined;
     }
     this.loadedFor = server;
@@ -187,15 +193,15 @@ export class AuditEventsController implements vscode.Disposable {
   }
 
   private applyFilter(): void {
-    const next = isFilterActive(this.filterValue) ? this.all.filter(compileFilter(this.filterValue, Date.now())) : this.all;
+    const next = isFilterActive(this.filterValue) ? selectEvents(this.all, compileFilter(this.filterValue, Date.now())) : this.all;
     // The same events as shown keep the shown list, so the tree sees no change (also with a filter on).
-    if (!sameEvents(this.visible, next)) this.visible = next;
+    if (!sameEvents(this.visible.events, next.events)) this.visible = next;
   }
 
   private clear(state: AuditViewState): void {
     this.cancel();
-    this.all = [];
-    this.visible = [];
+    this.all = NO_EVENTS;
+    this.visible = NO_EVENTS;
     this.byId = undefined;
     this.errorValue = undefined;
     this.loadedAtValue = undefined;

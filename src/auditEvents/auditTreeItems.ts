@@ -4,6 +4,7 @@ import type { AuditEvent } from "../core/api/models";
 import { auditTooltipMarkdown } from "../core/audit/auditTooltip";
 import type { DayGroup } from "../core/audit/dayGroups";
 import { relativeTime } from "../core/format/time";
+import { parseTimestamp } from "../core/format/timestamp";
 
 export type AuditNode =
   | { readonly kind: "day"; readonly group: DayGroup; readonly expanded: boolean }
@@ -47,7 +48,7 @@ export function eventItem(event: AuditEvent, now: number): vscode.TreeItem {
   const label = describeAuditEvent(event);
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `event:${event.id}`;
-  const when = relativeTime(Date.parse(event.timestamp), now);
+  const when = relativeTime(parseTimestamp(event.timestamp), now);
   const who = initiatorDisplay(event);
   item.description = `${who} · ${when}`;
   const color = VERB_COLORS[activityVerb(event.activity_code)];

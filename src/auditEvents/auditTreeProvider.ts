@@ -1,5 +1,5 @@
 import * as vscode from "vscode";
-import { AUDIT_EVENTS_CAP } from "../core/api/models";
+import { AUDIT_EVENTS_CAP, type AuditEventList } from "../core/api/models";
 import { groupByDay, type DayGroup } from "../core/audit/dayGroups";
 import { localDayKey } from "../core/format/time";
 import type { AuditEventsController } from "./auditEventsController";
@@ -12,7 +12,7 @@ export const RELATIVE_TIME_REFRESH_MS = 5 * 60_000;
 export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AuditNode | undefined>();
   private readonly subscription: vscode.Disposable;
-  private cache: { events: readonly unknown[]; day: string; groups: DayGroup[] } | undefined;
+  private cache: { list: AuditEventList; day: string; groups: DayGroup[] } | undefined;
   readonly onDidChangeTreeData = this.changed.event;
 
   /** What the tree showed when it last changed: the items depend on nothing else. */
@@ -90,10 +90,10 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
   /** Day groups of the visible events, recomputed only when the list or the current day changes. */
   private groups(): DayGroup[] {
     const now = Date.now();
-    const events = this.controller.events;
+    const list = this.controller.timedEvents;
     const day = localDayKey(now);
-    if (this.cache?.events !== events || this.cache.day !== day) {
-      this.cache = { events, day, groups: groupByDay(events, { now }) };
+    if (this.cache?.list !== list || this.cache.day !== day) {
+      this.cache = { list, day, groups: groupByDay(list, { now }) };
     }
     return this.cache.groups;
   }

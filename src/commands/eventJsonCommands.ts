@@ -4,6 +4,7 @@ import type { AuditNode } from "../auditEvents/auditTreeItems";
 import { describeAuditEvent, initiatorDisplay } from "../core/activity";
 import type { AuditEvent } from "../core/api/models";
 import { formatDateTime } from "../core/format/time";
+import { parseTimestamp } from "../core/format/timestamp";
 import type { EventDocuments } from "../documents/eventDocuments";
 
 /** What `netbird.event.openJson` and the copy commands accept: a tree node or `{ kind: "audit", id }`. */
@@ -66,7 +67,7 @@ async function pickAndOpen(audit: AuditEventsController, documents: EventDocumen
     for (const event of audit.events) {
       items.push({
         label: describeAuditEvent(event),
-        description: formatDateTime(Date.parse(event.timestamp)),
+        description: formatDateTime(parseTimestamp(event.timestamp)),
         detail: `${initiatorDisplay(event)} · ${event.activity_code} · #${event.id}`,
         open: () => documents.show(documents.auditUri(event)),
       });

@@ -1,7 +1,5 @@
 // Reusable helpers for extension-host tests (they run inside VS Code and may import `vscode`).
 import * as assert from "node:assert/strict";
-import * as v8 from "node:v8";
-import * as vm from "node:vm";
 import * as vscode from "vscode";
 
 export const EXTENSION_ID = "netbird-events.netbird-events";
@@ -88,12 +86,3 @@ export function waitForActiveEditor(match: (doc: vscode.TextDocument) => boolean
   );
 }
 
-let gc: (() => void) | undefined;
-/** A full garbage collection (the extension host runs without --expose-gc; V8 lets us turn it on). */
-export function collectGarbage(): void {
-  if (!gc) {
-    v8.setFlagsFromString("--expose-gc");
-    gc = vm.runInNewContext("gc") as () => void;
-  }
-  gc();
-}

@@ -3,7 +3,7 @@ import { createDispatcher, type ManagedDispatcher } from "./dispatcher";
 import type { Dispatcher } from "./undiciParts";
 import { ApiError, CancelledError, errorFromResponse, type Endpoint } from "./errors";
 import { normalizeManagementUrl } from "./managementUrl";
-import type { AuditEvent, CurrentUser, TrafficPage, TrafficQuery } from "./models";
+import type { AuditEventList, CurrentUser, TrafficPage, TrafficQuery } from "./models";
 import { networkError, errorCode } from "./networkErrors";
 import { DIRECT_NETWORK, redactProxyUrl, type NetworkOptions } from "./networkOptions";
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, RETRYABLE_NETWORK_CODES, RETRYABLE_STATUSES, sleep, type RetryPolicy } from "./retry";
@@ -88,8 +88,8 @@ export class NetBirdClient {
     }
   }
 
-  /** All audit events the server returns (at most the newest 10,000), newest first as sent. */
-  async listAuditEvents(req: RequestOptions): Promise<AuditEvent[]> {
+  /** All audit events the server returns (at most the newest 10,000), newest first as sent, with their times. */
+  async listAuditEvents(req: RequestOptions): Promise<AuditEventList> {
     const raw = await this.getJson("audit", "/api/events/audit", new URLSearchParams(), req);
     return this.checked(raw, checkAuditEvents);
   }
@@ -288,22 +288,27 @@ export class NetBirdClient {
     }
     const chunks: Buffer[] = [];
     let received = 0;
+    const body = response.body;
     try {
-      for await (const chunk of response.body) {
-        const buffer = chunk as Buffer;
-        received += buffer.length;
-        if (received > limit) {
-          if (truncate) {
-            chunks.push(buffer.subarray(0, buffer.length - (received - limit)));
-            response.body.destroy();
-            break;
+      // "data" events rather than `for await`: a 4 MB body comes in about 70 chunks, and the async iterator's
+      // promise per chunk cost about 2 ms per audit refresh.
+      await new Promise<void>((resolve, reject) => {
+        body.on("data", (chunk: Buffer) => {
+          received += chunk.length;
+          if (received > limit) {
+            body.destroy();
+            if (!truncate) return reject(tooLarge(url, limit));
+            chunks.push(chunk.subarray(0, chunk.length - (received - limit)));
+            return resolve();
           }
-          response.body.destroy();
-          throw tooLarge(url, limit);
-        }
-        chunks.push(buffer);
-        req.onProgress?.(received, total);
-      }
+          chunks.push(chunk);
+          req.onProgress?.(received, total);
+        });
+        body.once("end", resolve);
+        body.once("error", reject);
+        // Destroyed without an error (nothing else settles the wait then); after "end" this changes nothing.
+        body.once("close", () => reject(new Error("the response body was closed before its end")));
+      });
     } catch (error) {
       if (req.signal?.aborted) throw new CancelledError();
       throw error;

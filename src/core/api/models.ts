@@ -23,6 +23,15 @@ export interface AuditEvent {
   readonly meta: Readonly<Record<string, string>>;
 }
 
+/**
+ * Audit events as listed, each with its timestamp read once (ms since the epoch, NaN when unreadable), index
+ * by index: sorting, grouping by day and filtering 10,000 events then never parse a timestamp again.
+ */
+export interface AuditEventList {
+  readonly events: readonly AuditEvent[];
+  readonly times: Float64Array;
+}
+
 export type KnownTrafficType = "TYPE_UNKNOWN" | "TYPE_START" | "TYPE_END" | "TYPE_DROP";
 export type KnownDirection = "INGRESS" | "EGRESS" | "DIRECTION_UNKNOWN";
 export type KnownConnectionType = "P2P" | "ROUTED";

@@ -1,5 +1,6 @@
 import { ApiError } from "./errors";
-import type { AuditEvent, CurrentUser, TrafficEvent, TrafficPage } from "./models";
+import { parseTimestamp } from "../format/timestamp";
+import type { AuditEvent, AuditEventList, CurrentUser, TrafficEvent, TrafficPage } from "./models";
 
 /**
  * Runtime validation of API responses at the boundary. Checks the shapes the extension relies on and
@@ -88,10 +89,10 @@ function field<T>(o: Json, key: string, check: (value: unknown) => T): T {
 }
 
 /** Checks every element with `check`; a failure's path starts with `[i]`. */
-function each(list: readonly unknown[], check: (value: unknown) => unknown): void {
+function each(list: readonly unknown[], check: (value: unknown, index: number) => unknown): void {
   let i = 0;
   try {
-    for (; i < list.length; i++) check(list[i]);
+    for (; i < list.length; i++) check(list[i], i);
   } catch (error) {
     within(`[${i}]`, error);
   }
@@ -106,11 +107,15 @@ function at<T>(path: string, check: () => T): T {
   }
 }
 
-const AUDIT_STRING_KEYS = ["id", "timestamp", "activity", "activity_code", "initiator_id", "target_id"] as const;
-
 function auditEvent(value: unknown): AuditEvent {
   const o = obj(value);
-  for (const key of AUDIT_STRING_KEYS) str(o, key);
+  // One call per key (not a loop over the keys): each read then has a fixed name, which V8 makes quick.
+  str(o, "id");
+  str(o, "timestamp");
+  str(o, "activity");
+  str(o, "activity_code");
+  str(o, "initiator_id");
+  str(o, "target_id");
   // Name and email are "" for system initiators; tolerate null from older servers.
   strOrNull(o, "initiator_name");
   strOrNull(o, "initiator_email");
@@ -124,11 +129,15 @@ function auditEvent(value: unknown): AuditEvent {
   return o as unknown as AuditEvent;
 }
 
-export function checkAuditEvents(value: unknown): AuditEvent[] {
+/** The audit list, each event's time read while the event is at hand (a second pass over 10,000 events costs more). */
+export function checkAuditEvents(value: unknown): AuditEventList {
   return at("response", () => {
     const list = arr(value);
-    each(list, auditEvent);
-    return list as AuditEvent[];
+    const times = new Float64Array(list.length);
+    each(list, (item, i) => {
+      times[i] = parseTimestamp(auditEvent(item).timestamp);
+    });
+    return { events: list as AuditEvent[], times };
   });
 }
 

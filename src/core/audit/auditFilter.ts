@@ -1,5 +1,6 @@
 import type { AuditEvent } from "../api/models";
 import { startOfLocalDay } from "../format/time";
+import { parseTimestamp } from "../format/timestamp";
 
 export type DatePreset = "today" | "last7days" | "last30days";
 
@@ -94,7 +95,7 @@ export function compileFilter(filter: AuditFilter, now: number): (event: AuditEv
     if (codes && !codes.has(event.activity_code)) return false;
     if (initiators && !initiators.has(event.initiator_id)) return false;
     if (timed) {
-      const ms = Date.parse(event.timestamp);
+      const ms = parseTimestamp(event.timestamp);
       if (!(ms >= window.from && ms < window.to)) return false;
     }
     if (target) {

@@ -1,4 +1,5 @@
-import type { AuditEvent } from "../api/models";
+import type { AuditEvent, AuditEventList } from "../api/models";
+import { parseTimestamp } from "../format/timestamp";
 
 /** Compares decimal-string ids numerically (ids are uint64, beyond Number's exact range). */
 export function compareIdsDescending(a: string, b: string): number {
@@ -12,18 +13,43 @@ function compareParsed(ta: number, tb: number, a: AuditEvent, b: AuditEvent): nu
   return compareIdsDescending(a.id, b.id);
 }
 
-/** Sorts a fresh server list newest first. The server's list replaces the old one (it is the truth, capped). */
-export function sortNewestFirst(events: readonly AuditEvent[]): AuditEvent[] {
-  // Each timestamp is parsed once (10,000 events), not twice per comparison.
-  const times = events.map((e) => Date.parse(e.timestamp));
+export const NO_EVENTS: AuditEventList = { events: [], times: new Float64Array(0) };
+
+/** The events with their times, in the order given. */
+export function withTimes(events: readonly AuditEvent[]): AuditEventList {
+  const times = new Float64Array(events.length);
+  for (let i = 0; i < events.length; i++) times[i] = parseTimestamp(events[i]!.timestamp);
+  return { events, times };
+}
+
+/** A fresh server list newest first, at most `cap` events. The server's list replaces the old one (it is the truth, capped). */
+export function newestFirst(list: AuditEventList, cap = Number.POSITIVE_INFINITY): AuditEventList {
+  const { events, times } = list;
+  const count = Math.min(cap, events.length);
   // The server already sends newest first; only sort when it did not.
-  for (let i = 1; i < events.length; i++) {
-    if (compareParsed(times[i - 1]!, times[i]!, events[i - 1]!, events[i]!) > 0) {
-      const order = events.map((_, index) => index).sort((x, y) => compareParsed(times[x]!, times[y]!, events[x]!, events[y]!));
-      return order.map((index) => events[index]!);
-    }
+  let sorted = true;
+  for (let i = 1; i < events.length && sorted; i++) sorted = compareParsed(times[i - 1]!, times[i]!, events[i - 1]!, events[i]!) <= 0;
+  if (sorted) return count === events.length ? list : { events: events.slice(0, count), times: times.slice(0, count) };
+  const order = events.map((_, index) => index).sort((x, y) => compareParsed(times[x]!, times[y]!, events[x]!, events[y]!));
+  const sortedTimes = new Float64Array(count);
+  const sortedEvents: AuditEvent[] = new Array<AuditEvent>(count);
+  for (let i = 0; i < count; i++) {
+    sortedEvents[i] = events[order[i]!]!;
+    sortedTimes[i] = times[order[i]!]!;
   }
-  return events.slice();
+  return { events: sortedEvents, times: sortedTimes };
+}
+
+/** The events `keep` keeps, with their times, in the same order. */
+export function selectEvents(list: AuditEventList, keep: (event: AuditEvent) => boolean): AuditEventList {
+  const events: AuditEvent[] = [];
+  const times: number[] = [];
+  list.events.forEach((event, i) => {
+    if (!keep(event)) return;
+    events.push(event);
+    times.push(list.times[i]!);
+  });
+  return { events, times: Float64Array.from(times) };
 }
 
 /** Whether two newest-first lists hold the same events in the same order (audit events never change). */

@@ -3,6 +3,7 @@ import { truncateText } from "../activity/sanitizeText";
 import type { AuditEvent } from "../api/models";
 import { escapeMarkdown } from "../format/markdown";
 import { formatDateTime, relativeTime } from "../format/time";
+import { parseTimestamp } from "../format/timestamp";
 
 const MAX_VALUE = 300;
 
@@ -12,7 +13,7 @@ const MAX_VALUE = 300;
  */
 export function auditTooltipMarkdown(event: AuditEvent, now: number, locale?: string): string {
   const esc = (value: string) => escapeMarkdown(truncateText(value, MAX_VALUE));
-  const ms = Date.parse(event.timestamp);
+  const ms = parseTimestamp(event.timestamp);
   const lines: string[] = [];
   lines.push(`**${esc(describeAuditEvent(event))}**`, "");
   lines.push(`*Activity:* ${esc(event.activity || activityTitle(event.activity_code))} — ${esc(event.activity_code)}  `);

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../api/models";
+import type { AuditEvent, AuditEventList } from "../api/models";
 import { localDayKey } from "../format/time";
 
 export interface DayGroup {
@@ -15,30 +15,42 @@ export interface DayGroupOptions {
   readonly timeZone?: string;
 }
 
+/** One day-label formatter per locale and time zone: creating one costs more than grouping 10,000 events. */
+const dayLabelFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayLabelFormat(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale ?? ""}|${timeZone ?? ""}`;
+  let format = dayLabelFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone });
+    dayLabelFormats.set(key, format);
+  }
+  return format;
+}
+
 /** Groups a newest-first list by local day, keeping the order; labels Today/Yesterday/dates. */
-export function groupByDay(events: readonly AuditEvent[], options: DayGroupOptions): DayGroup[] {
+export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayGroup[] {
+  const { events, times } = list;
   const today = localDayKey(options.now, options.timeZone);
   const yesterday = previousDayKey(today);
-  const dateFormat = new Intl.DateTimeFormat(options.locale, {
-    weekday: "long",
-    year: "numeric",
-    month: "long",
-    day: "numeric",
-    timeZone: options.timeZone,
-  });
-  const groups: DayGroup[] = [];
-  const byKey = new Map<string, DayGroup>();
-  // In the machine's time zone, the local day of the previous event is remembered as a range of ms, so a
-  // newest-first list needs one day-key computation per day instead of one per event.
+  const dateFormat = dayLabelFormat(options.locale, options.timeZone);
+  const groups: { key: string; label: string; events: AuditEvent[] }[] = [];
+  const byKey = new Map<string, (typeof groups)[number]>();
+  // In the machine's time zone, the local day of the run of events being read is kept as a range of ms, so
+  // a newest-first list needs one day-key computation per day, and each day's events are one slice.
   let dayStart = Number.POSITIVE_INFINITY;
   let dayEnd = Number.NEGATIVE_INFINITY;
-  let dayGroup: DayGroup | undefined;
-  for (const event of events) {
-    const ms = Date.parse(event.timestamp);
-    if (dayGroup && ms >= dayStart && ms < dayEnd) {
-      dayGroup.events.push(event);
-      continue;
-    }
+  let run: (typeof groups)[number] | undefined;
+  let runStart = 0;
+  const endRun = (end: number) => {
+    if (!run) return;
+    if (run.events.length === 0) run.events = events.slice(runStart, end);
+    else for (let k = runStart; k < end; k++) run.events.push(events[k]!);
+  };
+  for (let i = 0; i < events.length; i++) {
+    const ms = times[i]!;
+    if (ms >= dayStart && ms < dayEnd) continue;
+    endRun(i);
     const key = Number.isNaN(ms) ? "unknown" : localDayKey(ms, options.timeZone);
     let group = byKey.get(key);
     if (!group) {
@@ -48,14 +60,18 @@ export function groupByDay(events: readonly AuditEvent[], options: DayGroupOptio
       byKey.set(key, group);
       groups.push(group);
     }
-    group.events.push(event);
+    run = group;
+    runStart = i;
     if (options.timeZone === undefined && !Number.isNaN(ms)) {
       const d = new Date(ms);
       dayStart = new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
       dayEnd = new Date(d.getFullYear(), d.getMonth(), d.getDate() + 1).getTime();
-      dayGroup = group;
-    } else dayGroup = undefined;
+    } else {
+      dayStart = Number.POSITIVE_INFINITY;
+      dayEnd = Number.NEGATIVE_INFINITY;
+    }
   }
+  endRun(events.length);
   return groups;
 }
 

@@ -1,4 +1,5 @@
 import type { TrafficEndpoint, TrafficEvent } from "../api/models";
+import { parseTimestamp } from "../format/timestamp";
 import { PROTOCOL_NAMES } from "./trafficFilters";
 
 /**
@@ -114,14 +115,14 @@ export function countsOf(event: TrafficEvent): { starts: number; ends: number; d
 }
 
 export function eventTime(event: TrafficEvent): number {
-  const start = event.window_start ? Date.parse(event.window_start) : Number.NaN;
+  const start = event.window_start ? parseTimestamp(event.window_start) : Number.NaN;
   if (!Number.isNaN(start)) return start;
-  return event.events[0] ? Date.parse(event.events[0].timestamp) : Number.NaN;
+  return event.events[0] ? parseTimestamp(event.events[0].timestamp) : Number.NaN;
 }
 
 /** The end of the flow's window (ms), NaN when unknown. */
 export function windowEndOf(event: TrafficEvent): number {
-  return event.window_end ? Date.parse(event.window_end) : Number.NaN;
+  return event.window_end ? parseTimestamp(event.window_end) : Number.NaN;
 }
 
 /** The worst thing that happened to the flow: a drop, else an end, else a start. */

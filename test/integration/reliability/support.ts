@@ -13,7 +13,8 @@ import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../../src/testApi";
 import { startSimulator, type Simulator } from "../../../simulator/server";
 import { token } from "../env";
-import { collectGarbage, extension, setSetting, sleep, waitFor } from "../helpers";
+import { collectGarbage } from "../../support/gc";
+import { extension, setSetting, sleep, waitFor } from "../helpers";
 import { api, WindowStubs } from "../netbird";
 
 // ── servers ──────────────────────────────────────────────────────────────────────────────────────────────

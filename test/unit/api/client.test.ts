@@ -52,8 +52,9 @@ describe("NetBirdClient against the simulator", function () {
   });
 
   it("lists audit events with the right headers, newest first", async () => {
-    const events = await client().listAuditEvents(owner);
+    const { events, times } = await client().listAuditEvents(owner);
     assert.equal(events.length, 800);
+    assert.deepEqual([...times], events.map((e) => Date.parse(e.timestamp)), "each event's time, read once");
     for (let i = 1; i < events.length; i++) assert.ok(events[i - 1]!.timestamp >= events[i]!.timestamp);
     const [request] = sim.requests;
     assert.equal(request?.path, "/api/events/audit");
@@ -72,7 +73,7 @@ describe("NetBirdClient against the simulator", function () {
   });
 
   it("keeps unknown fields and the field order of records (raw JSON stays exact)", async () => {
-    const events = await client().listAuditEvents(owner);
+    const { events } = await client().listAuditEvents(owner);
     const served = JSON.parse(sim.dataset.auditBody.toString("utf8")) as unknown[];
     assert.equal(JSON.stringify(events[0]), JSON.stringify(served[0]));
   });
@@ -191,7 +192,7 @@ describe("NetBirdClient against the simulator", function () {
 
     it("loads a 50 MB response, and refuses one over the size limit", async () => {
       sim.setFaults([{ match: { path: "/api/events/audit" }, body: "huge" }]);
-      const events = await client().listAuditEvents(owner);
+      const { events } = await client().listAuditEvents(owner);
       assert.ok(events.length > 10_000);
       await expectError(client({ maxResponseBytes: 10 * 1024 * 1024 }).listAuditEvents(owner), "malformedResponse", /larger than 10 MB/);
     });
