@@ -3,6 +3,7 @@ import type { Session } from "../auth/session";
 import { describeFilter, isFilterActive } from "../core/audit/auditFilter";
 import { initiatorDisplay } from "../core/activity";
 import { formatDateTime } from "../core/format/time";
+import { formatInteger } from "../core/format/units";
 import type { AuditEventsController } from "./auditEventsController";
 import type { AuditNode } from "./auditTreeItems";
 import { AuditTreeProvider } from "./auditTreeProvider";
@@ -73,9 +74,8 @@ function message(controller: AuditEventsController, who: string, filter: string)
     const at = controller.loadedAt ? formatDateTime(controller.loadedAt) : "earlier";
     return `⚠ Could not refresh: ${error.message} Showing events loaded ${at}.`;
   }
-  const count = (n: number) => n.toLocaleString("en-US");
   const events = filter
-    ? `${count(controller.events.length)} of ${count(controller.totalCount)} events match the filter ${filter}`
-    : `${count(controller.totalCount)} events`;
+    ? `${formatInteger(controller.events.length)} of ${formatInteger(controller.totalCount)} events match the filter ${filter}`
+    : `${formatInteger(controller.totalCount)} events`;
   return `${who} · ${events}`;
 }

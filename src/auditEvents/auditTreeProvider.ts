@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { AUDIT_EVENTS_CAP, type AuditEventList } from "../core/api/models";
 import { groupByDay, type DayGroup } from "../core/audit/dayGroups";
 import { localDayKey } from "../core/format/time";
+import { formatInteger } from "../core/format/units";
 import type { AuditEventsController } from "./auditEventsController";
 import { dayItem, eventItem, eventTooltip, noteItem, type AuditNode } from "./auditTreeItems";
 
@@ -55,7 +56,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
       nodes.push({
         kind: "note",
         id: "cap",
-        label: `Showing the newest ${AUDIT_EVENTS_CAP.toLocaleString("en-US")} events (the API's limit)`,
+        label: `Showing the newest ${formatInteger(AUDIT_EVENTS_CAP)} events (the API's limit)`,
         icon: "info",
         tooltip: "NetBird's API returns at most the 10,000 most recent audit events; older ones are only in the server's store.",
       });

@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled } from "../core/api/errors";
+import { formatInteger } from "../core/format/units";
 import { EXPORT_FORMATS, encoderFor, type ExportFormat } from "../core/traffic/exportFormats";
 import { validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
 import type { Log } from "../util/log";
@@ -67,7 +68,7 @@ export async function exportTraffic(
           await write(out, encoder.records(result.data));
           written += result.data.length;
           progress.report({
-            message: `${written.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} records written`,
+            message: `${formatInteger(written)} of ${formatInteger(total)} records written`,
             increment: total ? (result.data.length / total) * 100 : 100,
           });
           if (page >= result.total_pages || result.data.length === 0) break;
@@ -86,11 +87,11 @@ export async function exportTraffic(
     const message = error instanceof ApiError ? error.message : String(error);
     deps.log.warn(`[export] failed after ${written} records: ${message}`);
     if (error instanceof ApiError && error.isAuthError) void deps.session.handleRejectedToken(error);
-    void vscode.window.showErrorMessage(`NetBird: the export stopped after ${written.toLocaleString("en-US")} records and the partial file was removed. ${message}`);
+    void vscode.window.showErrorMessage(`NetBird: the export stopped after ${formatInteger(written)} records and the partial file was removed. ${message}`);
     return undefined;
   }
   deps.log.info(`[export] wrote ${written} records as ${target.format}`);
-  void vscode.window.showInformationMessage(`NetBird: exported ${written.toLocaleString("en-US")} traffic events.`, "Open File").then((action) => {
+  void vscode.window.showInformationMessage(`NetBird: exported ${formatInteger(written)} traffic events.`, "Open File").then((action) => {
     if (action) void vscode.commands.executeCommand("vscode.open", target.file);
   });
   return { file: target.file, records: written };

@@ -7,6 +7,7 @@ import {
   TRAFFIC_TYPES,
   type TrafficQuery,
 } from "../api/models";
+import { formatInteger } from "../format/units";
 
 /** Relative time presets for From/To; resolved to absolute times when a query is sent. */
 export type TimePreset = "last1h" | "last24h" | "last7d";
@@ -115,7 +116,7 @@ export function parseProtocol(value: string): number | undefined {
 }
 
 /** What a page size outside 1 to TRAFFIC_MAX_PAGE_SIZE (or not a whole number) is told. */
-export const PAGE_SIZE_ERROR = `Page size must be a whole number from 1 to ${TRAFFIC_MAX_PAGE_SIZE.toLocaleString("en-US")}.`;
+export const PAGE_SIZE_ERROR = `Page size must be a whole number from 1 to ${formatInteger(TRAFFIC_MAX_PAGE_SIZE)}.`;
 
 /**
  * Validates the filters and builds the query. Invalid input is reported per field and never sent:

@@ -17,6 +17,7 @@ import {
 } from "../../core/traffic/trafficFilters";
 import type { FilterSuggestions, Suggestion } from "../../core/traffic/trafficRows";
 import { TRAFFIC_MAX_PAGE_SIZE } from "../../core/api/models";
+import { formatInteger } from "../../core/format/units";
 import { button, el } from "./dom";
 import { CUSTOM_TIME, customInputValue, enumOptions, timeChoice, timeOptions, toDateTimeLocal } from "./filterModel";
 
@@ -235,7 +236,7 @@ export class FiltersBar {
   }
 
   private pageSizeField(): HTMLElement {
-    const list = this.datalist("page-sizes", PAGE_SIZES.map((n) => ({ id: String(n), label: n.toLocaleString("en-US") })));
+    const list = this.datalist("page-sizes", PAGE_SIZES.map((n) => ({ id: String(n), label: formatInteger(n) })));
     const input = el("input", {
       className: "input",
       attrs: {
