@@ -52,12 +52,20 @@ export interface NetBirdEventsApi {
 }
 
 export function createTestApi(context: vscode.ExtensionContext, session: Session, audit: AuditEventsController, connection: Connection): NetBirdEventsApi {
-  const provider = new AuditTreeProvider(audit);
+  // The test API's own copy of the tree, made on first use: the product does not pay for it.
+  let provider: AuditTreeProvider | undefined;
+  const tree = (): AuditTreeProvider => {
+    if (!provider) {
+      provider = new AuditTreeProvider(audit);
+      context.subscriptions.push(provider);
+    }
+    return provider;
+  };
   const snapshot = async (node: AuditNode | undefined, depth: number, allDays = false): Promise<TreeItemSnapshot[]> => {
-    const children = provider.getChildren(node);
+    const children = tree().getChildren(node);
     return Promise.all(
       children.map(async (child) => {
-        const item = provider.resolveTreeItem(provider.getTreeItem(child), child);
+        const item = tree().resolveTreeItem(tree().getTreeItem(child), child);
         const label = typeof item.label === "string" ? item.label : (item.label?.label ?? "");
         const tooltip = item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : (item.tooltip ?? "");
         const expanded = item.collapsibleState === vscode.TreeItemCollapsibleState.None ? undefined : item.collapsibleState === vscode.TreeItemCollapsibleState.Expanded;
@@ -113,25 +121,22 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
       return { global: dump(context.globalState), workspace: dump(context.workspaceState) };
     },
     auditTreeFirstItems: (count) => {
-      const roots = provider.getChildren(undefined);
-      for (const root of roots) provider.getTreeItem(root);
+      const roots = tree().getChildren(undefined);
+      for (const root of roots) tree().getTreeItem(root);
       let items = 0;
       for (const root of roots) {
         if (items >= count) break;
         if (root.kind !== "day") continue;
-        for (const child of provider.getChildren(root)) {
-          provider.getTreeItem(child);
+        for (const child of tree().getChildren(root)) {
+          tree().getTreeItem(child);
           items++;
         }
       }
       return { dayGroups: roots.filter((root) => root.kind === "day").length, items };
     },
     clientStats: () => {
-      try {
-        return { ...connection.getClient().stats };
-      } catch {
-        return undefined;
-      }
+      const stats = connection.clientStats;
+      return stats ? { ...stats } : undefined;
     },
   };
 }

@@ -1,9 +1,9 @@
 import * as vscode from "vscode";
-import { NetBirdClient } from "../core/api/client";
+import { NetBirdClient, type ClientStats } from "../core/api/client";
 import { ApiError } from "../core/api/errors";
 import { normalizeManagementUrl } from "../core/api/managementUrl";
 import type { Log } from "../util/log";
-import { readConnectionSettings, readNetworkOptions } from "./settings";
+import { readConnectionSettings, readNetworkOptions, type ConnectionSettings } from "./settings";
 
 /**
  * Owns the API client for the configured management URL and rebuilds it when the settings that shape it
@@ -13,6 +13,8 @@ import { readConnectionSettings, readNetworkOptions } from "./settings";
 export class Connection implements vscode.Disposable {
   private client: NetBirdClient | undefined;
   private urlError: ApiError | undefined;
+  /** The settings of an accepted management URL (undefined while it is refused). */
+  private settings: ConnectionSettings | undefined;
   private server = "";
   private url = "";
   private readonly changed = new vscode.EventEmitter<void>();
@@ -53,17 +55,31 @@ export class Connection implements vscode.Disposable {
     return this.client?.stats.inFlight ?? 0;
   }
 
+  /** The current client's counters (undefined before the first request to this server). */
+  get clientStats(): ClientStats | undefined {
+    return this.client?.stats;
+  }
+
   /** The client, or throws the ApiError that explains why the URL is refused. */
   getClient(): NetBirdClient {
-    if (this.urlError || !this.client) throw this.urlError ?? new ApiError({ kind: "urlRefused", userMessage: "No management URL is set." });
+    if (this.urlError) throw this.urlError;
+    if (!this.settings) throw new ApiError({ kind: "urlRefused", userMessage: "No management URL is set." });
+    this.client ??= this.createClient(this.url, this.settings);
     return this.client;
   }
 
+  /**
+   * Reads the settings that say whose data is shown (URL, account). The client itself, with the network
+   * settings (proxy, CA files: reading a CA bundle takes a while), is made on the first request, not while
+   * the extension activates.
+   */
   private build(): void {
     const settings = readConnectionSettings();
     const old = this.client;
     this.client = undefined;
+    this.settings = undefined;
     this.urlError = undefined;
+    void old?.close();
     let url: string;
     try {
       url = normalizeManagementUrl(settings.managementUrl);
@@ -72,9 +88,14 @@ export class Connection implements vscode.Disposable {
       this.server = settings.managementUrl;
       this.url = settings.managementUrl;
       this.log.warn(`[connection] management URL refused: ${this.urlError.userMessage}`);
-      void old?.close();
       return;
     }
+    this.url = url;
+    this.server = settings.account ? `${url}#account=${settings.account}` : url;
+    this.settings = settings;
+  }
+
+  private createClient(url: string, settings: ConnectionSettings): NetBirdClient {
     const { options, caProblems } = readNetworkOptions(settings, process.env);
     for (const problem of caProblems) {
       this.log.warn(`[connection] CA file ${problem.path} not used: ${problem.reason}`);
@@ -82,9 +103,11 @@ export class Connection implements vscode.Disposable {
         `NetBird: the CA certificate file ${problem.path} could not be used (${problem.reason}). Check the setting netbird.http.caCertificates.`,
       );
     }
-    this.url = url;
-    this.server = settings.account ? `${url}#account=${settings.account}` : url;
-    this.client = new NetBirdClient({
+    this.log.debug(
+      `[connection] management URL ${url}${settings.account ? ` (account ${settings.account})` : ""}; proxy support ${options.proxySupport}; ` +
+        `${options.extraCaPems.length} extra CA file(s); strict TLS ${options.strictSSL}; timeout ${settings.timeoutSeconds} s`,
+    );
+    return new NetBirdClient({
       managementUrl: url,
       account: settings.account || undefined,
       userAgent: this.userAgent,
@@ -92,11 +115,6 @@ export class Connection implements vscode.Disposable {
       env: process.env,
       logger: this.log,
     });
-    this.log.debug(
-      `[connection] management URL ${url}${settings.account ? ` (account ${settings.account})` : ""}; proxy support ${options.proxySupport}; ` +
-        `${options.extraCaPems.length} extra CA file(s); strict TLS ${options.strictSSL}; timeout ${settings.timeoutSeconds} s`,
-    );
-    void old?.close();
   }
 
   dispose(): void {
