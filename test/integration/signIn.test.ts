@@ -1,7 +1,9 @@
 import * as assert from "node:assert/strict";
+import * as os from "node:os";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import { token } from "./env";
-import { sleep, waitFor } from "./helpers";
+import { setSetting, sleep, waitFor } from "./helpers";
 import { api, refreshAudit, signInAs, signOut, WindowStubs } from "./netbird";
 import { SimulatorControl } from "./simulatorControl";
 
@@ -87,5 +89,23 @@ describe("sign-in and sign-out (SecretStorage)", () => {
     assert.equal(notices.length, 1, `one notification, got: ${notices.join(" | ")}`);
     const call = stubs.calls.find((c) => c.fn === "showErrorMessage");
     assert.ok(call?.args.includes("Sign In"), "the notification offers Sign In");
+  });
+
+  it("reads CA files on the first request, not before, and says once when one cannot be used", async () => {
+    await signOut();
+    stubs.stub("showWarningMessage", async () => undefined);
+    const missing = path.join(os.tmpdir(), "netbird-events-no-such-ca.pem");
+    const undo = await setSetting("netbird.http.caCertificates", [missing]);
+    try {
+      assert.deepEqual(stubs.messages("showWarningMessage"), [], "a settings change alone reads no CA file");
+      await signInAs("owner");
+      await refreshAudit();
+      const warnings = stubs.messages("showWarningMessage").filter((m) => m.includes("netbird-events-no-such-ca.pem"));
+      assert.equal(warnings.length, 1, warnings.join(" | "));
+      assert.match(warnings[0] ?? "", /could not be used \(ENOENT\)\. Check the setting netbird\.http\.caCertificates/);
+    } finally {
+      await undo();
+      await signOut();
+    }
   });
 });
