@@ -83,16 +83,21 @@ async function main(): Promise<void> {
     }
     if (want("scroll")) {
       await openPanel(ctx);
+      // The webview frame shares its renderer (and V8 heap) with the workbench here: its heap figure is both.
+      const heapMB = async () => Math.round(((await ctx.webview!.frame.evaluate("performance.memory?.usedJSHeapSize ?? 0")) as number) / 1048576);
+      const heapBefore = await heapMB();
       await setPageSize(ctx, size);
+      console.log(`renderer heap (workbench + webview): ${heapBefore} MB before the ${size}-row page, ${await heapMB()} MB with it`);
       const cdp = await session.page.context().newCDPSession(session.page);
       // A Chromium trace of the main thread: where the "(program)" time of the JS profile goes (style,
       // layout, paint, ...), summed by event name.
-      const events: { name: string; dur?: number; ph: string; tid: number; cat: string }[] = [];
+      const events: { name: string; dur?: number; ph: string; tid: number; cat: string; ts: number }[] = [];
       const raw = cdp as unknown as { on(event: string, fn: (data: { value: typeof events }) => void): void; once(event: string, fn: () => void): void };
       raw.on("Tracing.dataCollected", (data) => events.push(...data.value));
       const complete = new Promise<void>((resolve) => raw.once("Tracing.tracingComplete", () => resolve()));
       await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-      const scroll = await ctx.webview!.call<{ frames: number; durationMs: number; longTasks: number[] }>("scrollEndToEnd", 150);
+      const scroll = await ctx.webview!.call<{ frames: number; durationMs: number; longTasks: number[]; heapMB?: number }>("scrollEndToEnd", 150);
+      console.log(`webview heap after scrolling: ${scroll.heapMB} MB`);
       await cdp.send("Tracing.end");
       await complete;
       console.log(`\nscroll: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, long tasks [${scroll.longTasks.join(", ")}]`);
@@ -103,6 +108,17 @@ async function main(): Promise<void> {
         entry.ms += e.dur / 1000;
         entry.n++;
         byName.set(e.name, entry);
+      }
+      // The long tasks themselves: what ran inside each top-level task over 50 ms (same thread, by time).
+      const tasks = events.filter((e) => e.ph === "X" && e.name === "RunTask" && (e.dur ?? 0) > 50_000) ;
+      for (const task of tasks) {
+        const inside = new Map<string, number>();
+        for (const e of events ) {
+          if (e.ph !== "X" || !e.dur || e === task || e.tid !== task.tid || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur!) continue;
+          inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur / 1000);
+        }
+        const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, ms]) => `${name} ${ms.toFixed(0)}`);
+        console.log(`long task ${(task.dur! / 1000).toFixed(0)} ms: ${parts.join(", ")}`);
       }
       console.log("trace events by total duration (nested events overlap):");
       for (const [name, { ms, n }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${String(n).padStart(6)}×  ${name}`);

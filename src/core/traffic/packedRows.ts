@@ -164,23 +164,29 @@ export function isPackedRows(value: unknown): value is PackedRows {
   );
 }
 
-/** The values as an array (an index past the end reads as ""). */
-function valuesOf(packed: PackedRows): string[] {
+/**
+ * The values by index (an index past the end reads as ""), each cut from the joined text when first asked for:
+ * a 50,000-row page has about 100,000 of them (every flow ID is one), and making them all at once left that
+ * many strings for the webview's garbage collector to mark while the user scrolls.
+ */
+function valuesOf(packed: PackedRows): (index: number | undefined) => string {
   const { stringEnds } = packed;
-  const strings = typeof packed.strings === "string" ? packed.strings : new TextDecoder().decode(packed.strings);
-  const values = new Array<string>(stringEnds.length);
-  let start = 0;
-  for (let i = 0; i < stringEnds.length; i++) {
-    const end = stringEnds[i]!;
-    values[i] = strings.slice(start, end);
-    start = end;
-  }
-  return values;
+  let text: string | undefined;
+  const values = new Array<string | undefined>(stringEnds.length);
+  return (index) => {
+    if (index === undefined || index >= stringEnds.length) return "";
+    let value = values[index];
+    if (value === undefined) {
+      text ??= typeof packed.strings === "string" ? packed.strings : new TextDecoder().decode(packed.strings);
+      value = text.slice(index === 0 ? 0 : stringEnds[index - 1], stringEnds[index]);
+      values[index] = value;
+    }
+    return value;
+  };
 }
 
-function decodeRow(packed: PackedRows, values: readonly string[], index: number, start: number): TrafficRow {
+function decodeRow(packed: PackedRows, value: (index: number | undefined) => string, index: number, start: number): TrafficRow {
   const { cells, endpoints, numbers, flags } = packed;
-  const value = (i: number | undefined): string => (i === undefined ? "" : (values[i] ?? ""));
   const k = index * ROW_FIELDS;
   const endpoint = (table: number | undefined, address: number | undefined): EndpointCell => {
     const e = (table ?? 0) * ENDPOINT_FIELDS;
@@ -237,8 +243,8 @@ const isIndex = (key: string | symbol, count: number): number | undefined => {
  */
 export function unpackRows(packed: PackedRows, start = 0): readonly TrafficRow[] {
   const cache = new Array<TrafficRow | undefined>(packed.count);
-  let values: string[] | undefined;
-  return lazyRows(packed.count, (index) => (cache[index] ??= decodeRow(packed, (values ??= valuesOf(packed)), index, start)));
+  const value = valuesOf(packed);
+  return lazyRows(packed.count, (index) => (cache[index] ??= decodeRow(packed, value, index, start)));
 }
 
 /** The rows of `first` followed by those of `rest`, as the same kind of read-only array; nothing is decoded. */
