@@ -1,10 +1,10 @@
 /**
  * Parses the API's timestamps: RFC 3339 as Go writes them ("2026-11-26T15:32:01.235296Z", the fraction
  * trimmed of trailing zeros or absent, "Z" or a "+01:00" offset) to epoch milliseconds, like Date.parse
- * (the fraction is truncated to the millisecond). About ten times quicker than Date.parse, which matters
- * where every event of a response is parsed (10,000 audit events sorted and grouped by day, 50,000 traffic
- * rows). Anything else — another format, an out-of-range field, no zone — goes to Date.parse, so the result
- * is always what Date.parse gives (NaN when it cannot read the text).
+ * (the fraction is truncated to the millisecond). About two and a half times quicker than Date.parse, which
+ * matters where every event of a response is parsed (10,000 audit events sorted and grouped by day, 50,000
+ * traffic rows). Anything else — another format, an out-of-range field, no zone — goes to Date.parse, so the
+ * result is always what Date.parse gives (NaN when it cannot read the text).
  */
 export function parseTimestamp(text: string): number {
   const n = text.length;
