@@ -211,12 +211,20 @@ export class TrafficPanel implements vscode.Disposable {
           pageSize: loaded.page.page_size,
           totalRecords: loaded.page.total_records,
           totalPages: loaded.page.total_pages,
-          suggestions: suggestionsOf(data),
+          // A split page's suggestions come with its rest: going through 50,000 rows would delay the first part.
+          suggestions: suggestionsOf(first),
           fetchedAt: loaded.fetchedAt,
         },
       });
       if (first.length < data.length && requestId === this.latestRequest) {
-        await this.post({ type: "pageRows", requestId, pageKey: loaded.key, start: first.length, packedRows: packRows(data.slice(first.length)) });
+        await this.post({
+          type: "pageRows",
+          requestId,
+          pageKey: loaded.key,
+          start: first.length,
+          packedRows: packRows(data.slice(first.length)),
+          suggestions: suggestionsOf(data),
+        });
       }
       // Only for the query still shown: a superseded one must not take the newer page's prefetch.
       if (requestId === this.latestRequest) this.loader.prefetchNext(query, loaded);

@@ -3,6 +3,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import type { FrameLocator } from "playwright-core";
 import { TOKENS, type LoggedRequest } from "../../simulator/server";
+import type { TrafficEvent } from "../../src/core/api/models";
+import { suggestionsOf } from "../../src/core/traffic/trafficRows";
 import { startE2eHost, type E2eHost } from "./e2eHost";
 
 /** Drives the Traffic Events webview as a user: every filter, paging, row JSON, export, and its states. */
@@ -161,6 +163,11 @@ describe("traffic events panel (as a user)", () => {
       await host.page.waitForTimeout(100);
     }
     assert.equal(await firstPaintRows(), 500, "the first 500 rows were painted before the rest arrived");
+    // The filter suggestions come from every row once the rest is there (the first part brought its own).
+    const everyRow = suggestionsOf(served.data as TrafficEvent[]);
+    const firstRows = suggestionsOf((served.data as TrafficEvent[]).slice(0, 500));
+    assert.ok(everyRow.destinations.length > firstRows.destinations.length, "the rest of the page has destinations the first rows lack");
+    assert.equal(await web.locator("#suggest-destinationId option").count(), everyRow.destinations.length);
     assert.doesNotMatch(await web.locator("#status").innerText(), /Loading the rest/);
     assert.match(await web.locator("#status").innerText(), new RegExp(`records 1–${expected.toLocaleString("en-US")} of`));
     await host.workbench.screenshot("traffic-big-page");

@@ -64,8 +64,11 @@ export type HostToWebview =
       readonly applyFilters?: TrafficFilters;
     }
   | { readonly type: "page"; readonly requestId: number; readonly result: PageResult }
-  /** The rest of a page whose `page` message held only its first rows. */
-  | { readonly type: "pageRows"; readonly requestId: number; readonly pageKey: string; readonly rows: readonly TrafficRow[] }
+  /**
+   * The rest of a page whose `page` message held only its first rows (and the filter suggestions of those):
+   * the suggestions from all of the page's rows come here.
+   */
+  | { readonly type: "pageRows"; readonly requestId: number; readonly pageKey: string; readonly rows: readonly TrafficRow[]; readonly suggestions: FilterSuggestions }
   | {
       readonly type: "error";
       readonly requestId: number;
@@ -93,7 +96,14 @@ export const FIRST_PART_ROWS = 500;
 export type HostToWebviewWire =
   | Exclude<HostToWebview, { readonly type: "page" | "pageRows" }>
   | { readonly type: "page"; readonly requestId: number; readonly result: PagePayload }
-  | { readonly type: "pageRows"; readonly requestId: number; readonly pageKey: string; readonly start: number; readonly packedRows: PackedRows };
+  | {
+      readonly type: "pageRows";
+      readonly requestId: number;
+      readonly pageKey: string;
+      readonly start: number;
+      readonly packedRows: PackedRows;
+      readonly suggestions: FilterSuggestions;
+    };
 
 /** The message a posted one stands for (the webview handles these); a page's rows are decoded on first access. */
 export function fromWire(message: HostToWebviewWire): HostToWebview {

@@ -260,11 +260,12 @@ function addPageRows(message: Extract<HostToWebview, { type: "pageRows" }>): voi
   if (heldBack && heldBack.requestId === message.requestId && heldBack.page.pageKey === message.pageKey) {
     const page = heldBack.page;
     heldBack = undefined;
-    return showPage(message.requestId, { ...page, rows: joinRows(page.rows, message.rows) });
+    return showPage(message.requestId, { ...page, rows: joinRows(page.rows, message.rows), suggestions: message.suggestions });
   }
   if (awaitingRestOf !== message.requestId || result?.pageKey !== message.pageKey) return;
   awaitingRestOf = undefined;
-  result = { ...result, rows: joinRows(result.rows, message.rows) };
+  result = { ...result, rows: joinRows(result.rows, message.rows), suggestions: message.suggestions };
+  filtersBar.setSuggestions(result.suggestions);
   table.setRows(result.rows, result.pageKey);
   note = "";
   render();

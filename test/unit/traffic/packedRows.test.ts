@@ -3,7 +3,7 @@ import { buildDataset } from "../../../simulator/dataset";
 import type { TrafficEvent } from "../../../src/core/api/models";
 import { isPackedRows, joinRows, packRows, unpackRows } from "../../../src/core/traffic/packedRows";
 import { fromWire, type HostToWebviewWire } from "../../../src/core/traffic/protocol";
-import { toTrafficRow } from "../../../src/core/traffic/trafficRows";
+import { suggestionsOf, toTrafficRow } from "../../../src/core/traffic/trafficRows";
 import { endpoint, trafficEvent } from "../../support/trafficEvents";
 import { NOW } from "../helpers/simulatorKit";
 
@@ -93,8 +93,9 @@ describe("packed traffic rows", () => {
       requestId: 4,
       result: { pageKey: "k", packedRows: packRows(events.slice(0, 12)), rowCount: 30, page: 1, pageSize: 30, totalRecords: 30, totalPages: 1, suggestions: { users: [], reporters: [], sources: [], destinations: [] }, fetchedAt: 1 },
     });
-    const rest = fromWire({ type: "pageRows", requestId: 4, pageKey: "k", start: 12, packedRows: packRows(events.slice(12)) });
+    const rest = fromWire({ type: "pageRows", requestId: 4, pageKey: "k", start: 12, packedRows: packRows(events.slice(12)), suggestions: suggestionsOf(events) });
     assert.ok(first.type === "page" && rest.type === "pageRows");
+    assert.deepEqual(rest.suggestions, suggestionsOf(events), "the rest brings the suggestions from every row");
     assert.equal(first.result.rows.length, 12);
     assert.equal(first.result.rowCount, 30);
     assert.deepEqual({ requestId: rest.requestId, pageKey: rest.pageKey, count: rest.rows.length }, { requestId: 4, pageKey: "k", count: 18 });
@@ -103,7 +104,7 @@ describe("packed traffic rows", () => {
     assert.deepEqual([...joined], events.map(toTrafficRow), "the same rows, with indexes 0-29, as one packed page");
     assert.equal(joined[20], rest.rows[8], "the same row objects");
     assert.equal(joined[30], undefined);
-    const broken = fromWire({ type: "pageRows", requestId: 4, pageKey: "k", start: 12, packedRows: { count: 2 } as never });
+    const broken = fromWire({ type: "pageRows", requestId: 4, pageKey: "k", start: 12, packedRows: { count: 2 } as never, suggestions: suggestionsOf([]) });
     assert.ok(broken.type === "pageRows" && broken.rows.length === 0);
   });
 });
