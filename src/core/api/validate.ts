@@ -107,6 +107,69 @@ function at<T>(path: string, check: () => T): T {
   }
 }
 
+/*
+ * Quick checks for the success path. The checks above read properties through shared helpers with the key as
+ * an argument, which V8 cannot specialise: about 1 µs per traffic record, 60 ms for a 50,000-row page. The
+ * predicates below read each property by its name and only answer yes or no; when one says no, the checks
+ * above run on the same record and throw the ShapeError with its path. Each predicate accepts exactly what
+ * its check accepts (test/unit/api/validate.test.ts mutates every field to make sure of it).
+ */
+type Fields = { readonly [key: string]: unknown };
+
+const isObj = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
+const isStrOrNull = (v: unknown): boolean => v === null || v === undefined || typeof v === "string";
+const isNum = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
+const isOptNum = (v: unknown): boolean => v === null || v === undefined || isNum(v);
+const isOptStr = (v: unknown): boolean => v === null || v === undefined || typeof v === "string";
+
+function isAuditEvent(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  if (
+    typeof v["id"] !== "string" ||
+    typeof v["timestamp"] !== "string" ||
+    typeof v["activity"] !== "string" ||
+    typeof v["activity_code"] !== "string" ||
+    typeof v["initiator_id"] !== "string" ||
+    typeof v["target_id"] !== "string" ||
+    !isStrOrNull(v["initiator_name"]) ||
+    !isStrOrNull(v["initiator_email"])
+  ) {
+    return false;
+  }
+  const meta = v["meta"];
+  if (meta === null || meta === undefined) return true;
+  if (!isObj(meta)) return false;
+  for (const key in meta) if (typeof meta[key] !== "string") return false;
+  return true;
+}
+
+function isEndpoint(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  if (typeof v["id"] !== "string" || typeof v["name"] !== "string" || typeof v["type"] !== "string" || typeof v["address"] !== "string") return false;
+  if (!isStrOrNull(v["os"]) || !isStrOrNull(v["dns_label"])) return false;
+  const geo = v["geo_location"];
+  return geo === null || geo === undefined || (isObj(geo) && isStrOrNull(geo["city_name"]) && isStrOrNull(geo["country_code"]));
+}
+
+function isTrafficEvent(v: unknown): boolean {
+  if (!isObj(v)) return false;
+  if (typeof v["flow_id"] !== "string" || typeof v["reporter_id"] !== "string" || typeof v["direction"] !== "string") return false;
+  if (!isEndpoint(v["source"]) || !isEndpoint(v["destination"])) return false;
+  const user = v["user"];
+  const policy = v["policy"];
+  const icmp = v["icmp"];
+  if (!isObj(user) || !isStrOrNull(user["id"]) || !isStrOrNull(user["email"]) || !isStrOrNull(user["name"])) return false;
+  if (!isObj(policy) || !isStrOrNull(policy["id"]) || !isStrOrNull(policy["name"])) return false;
+  if (!isObj(icmp) || !isNum(icmp["type"]) || !isNum(icmp["code"])) return false;
+  if (!isNum(v["protocol"]) || !isNum(v["rx_bytes"]) || !isNum(v["rx_packets"]) || !isNum(v["tx_bytes"]) || !isNum(v["tx_packets"])) return false;
+  if (!isOptNum(v["num_of_starts"]) || !isOptNum(v["num_of_ends"]) || !isOptNum(v["num_of_drops"])) return false;
+  if (!isOptStr(v["window_start"]) || !isOptStr(v["window_end"])) return false;
+  const events = v["events"];
+  if (!Array.isArray(events)) return false;
+  for (const e of events as unknown[]) if (!isObj(e) || typeof e["type"] !== "string" || typeof e["timestamp"] !== "string") return false;
+  return true;
+}
+
 function auditEvent(value: unknown): AuditEvent {
   const o = obj(value);
   // One call per key (not a loop over the keys): each read then has a fixed name, which V8 makes quick.
@@ -135,7 +198,7 @@ export function checkAuditEvents(value: unknown): AuditEventList {
     const list = arr(value);
     const times = new Float64Array(list.length);
     each(list, (item, i) => {
-      times[i] = parseTimestamp(auditEvent(item).timestamp);
+      times[i] = parseTimestamp((isAuditEvent(item) ? (item as AuditEvent) : auditEvent(item)).timestamp);
     });
     return { events: list as AuditEvent[], times };
   });
@@ -220,7 +283,7 @@ export function checkTrafficPage(value: unknown): TrafficPage {
     num(o, "page_size");
     num(o, "total_records");
     num(o, "total_pages");
-    field(o, "data", () => each(data, trafficEvent));
+    field(o, "data", () => each(data, (item) => isTrafficEvent(item) || trafficEvent(item)));
     return o as unknown as TrafficPage;
   });
 }
