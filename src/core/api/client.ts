@@ -255,8 +255,6 @@ export class NetBirdClient {
       });
     }
     const text = await this.readBody(response, url, req, this.options.maxResponseBytes ?? 256 * 1024 * 1024, false);
-    // Let undici hand the socket back to the pool before the caller's next request (keep-alive reuse).
-    await new Promise<void>((resolve) => setImmediate(resolve));
     this.options.logger?.debug(
       `[api] GET ${url.pathname}${url.search} ${status} ${text.length} chars in ${Date.now() - started} ms${requestId ? ` request-id=${requestId}` : ""}`,
     );
@@ -270,6 +268,9 @@ export class NetBirdClient {
       const why = text.trim() === "" ? "the response was empty" : `the response is not valid JSON (${(error as Error).message}); it may have been cut off`;
       throw malformed(why, requestId, status);
     }
+    // Let undici hand the socket back to the pool before the caller's next request (keep-alive reuse). After
+    // the parse, not before it: a busy event loop would otherwise hold the parse back.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     return { value, requestId, status };
   }
 
