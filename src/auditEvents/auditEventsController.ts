@@ -3,8 +3,8 @@ import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
 import { ApiError, isCancelled, toApiError } from "../core/api/errors";
 import { AUDIT_EVENTS_CAP, type AuditEvent, type AuditEventList } from "../core/api/models";
-import { countNewerThan, newestFirst, NO_EVENTS, sameEvents, selectEvents } from "../core/audit/auditList";
-import { compileFilter, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
+import { countNewerThan, newestFirst, NO_EVENTS, sameEvents } from "../core/audit/auditList";
+import { filterEvents, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
 import type { Log } from "../util/log";
 
 /** What the Audit Events view shows when it has no rows; drives its welcome content (context key netbird.audit.state). */
@@ -193,7 +193,7 @@ export class AuditEventsController implements vscode.Disposable {
   }
 
   private applyFilter(): void {
-    const next = isFilterActive(this.filterValue) ? selectEvents(this.all, compileFilter(this.filterValue, Date.now())) : this.all;
+    const next = isFilterActive(this.filterValue) ? filterEvents(this.all, this.filterValue, Date.now()) : this.all;
     // The same events as shown keep the shown list, so the tree sees no change (also with a filter on).
     if (!sameEvents(this.visible.events, next.events)) this.visible = next;
   }

@@ -1,4 +1,4 @@
-import type { AuditEvent } from "../../src/core/api/models";
+import type { AuditEvent, AuditEventList } from "../../src/core/api/models";
 
 /** Builds an audit event for tests; every field can be overridden. */
 export function auditEvent(patch: Partial<AuditEvent> & { id: string }): AuditEvent {
@@ -13,4 +13,9 @@ export function auditEvent(patch: Partial<AuditEvent> & { id: string }): AuditEv
     meta: { name: "alice-laptop", ip: "100.64.0.10" },
     ...patch,
   };
+}
+
+/** Events with their times, in the order given, as the API client lists them. */
+export function auditList(events: readonly AuditEvent[]): AuditEventList {
+  return { events, times: Float64Array.from(events, (e) => Date.parse(e.timestamp)) };
 }

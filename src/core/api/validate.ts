@@ -117,10 +117,10 @@ function at<T>(path: string, check: () => T): T {
 type Fields = { readonly [key: string]: unknown };
 
 const isObj = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
+/** A string, null or missing: what strOrNull and optStr accept (they differ only in the error they write). */
 const isStrOrNull = (v: unknown): boolean => v === null || v === undefined || typeof v === "string";
 const isNum = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
 const isOptNum = (v: unknown): boolean => v === null || v === undefined || isNum(v);
-const isOptStr = (v: unknown): boolean => v === null || v === undefined || typeof v === "string";
 
 function isAuditEvent(v: unknown): boolean {
   if (!isObj(v)) return false;
@@ -163,22 +163,18 @@ function isTrafficEvent(v: unknown): boolean {
   if (!isObj(icmp) || !isNum(icmp["type"]) || !isNum(icmp["code"])) return false;
   if (!isNum(v["protocol"]) || !isNum(v["rx_bytes"]) || !isNum(v["rx_packets"]) || !isNum(v["tx_bytes"]) || !isNum(v["tx_packets"])) return false;
   if (!isOptNum(v["num_of_starts"]) || !isOptNum(v["num_of_ends"]) || !isOptNum(v["num_of_drops"])) return false;
-  if (!isOptStr(v["window_start"]) || !isOptStr(v["window_end"])) return false;
+  if (!isStrOrNull(v["window_start"]) || !isStrOrNull(v["window_end"])) return false;
   const events = v["events"];
   if (!Array.isArray(events)) return false;
   for (const e of events as unknown[]) if (!isObj(e) || typeof e["type"] !== "string" || typeof e["timestamp"] !== "string") return false;
   return true;
 }
 
+const AUDIT_STRING_KEYS = ["id", "timestamp", "activity", "activity_code", "initiator_id", "target_id"] as const;
+
 function auditEvent(value: unknown): AuditEvent {
   const o = obj(value);
-  // One call per key (not a loop over the keys): each read then has a fixed name, which V8 makes quick.
-  str(o, "id");
-  str(o, "timestamp");
-  str(o, "activity");
-  str(o, "activity_code");
-  str(o, "initiator_id");
-  str(o, "target_id");
+  for (const key of AUDIT_STRING_KEYS) str(o, key);
   // Name and email are "" for system initiators; tolerate null from older servers.
   strOrNull(o, "initiator_name");
   strOrNull(o, "initiator_email");

@@ -1,6 +1,5 @@
-import type { AuditEvent } from "../api/models";
+import type { AuditEvent, AuditEventList } from "../api/models";
 import { startOfLocalDay } from "../format/time";
-import { parseTimestamp } from "../format/timestamp";
 
 export type DatePreset = "today" | "last7days" | "last30days";
 
@@ -83,21 +82,32 @@ function haystack(event: AuditEvent): string {
     .toLowerCase();
 }
 
-/** Returns a predicate for the filter; build once, apply to many events. */
-export function compileFilter(filter: AuditFilter, now: number): (event: AuditEvent) => boolean {
+/** The events of `list` the filter lets through, with their times, in the same order. */
+export function filterEvents(list: AuditEventList, filter: AuditFilter, now: number): AuditEventList {
+  const matches = compileFilter(filter, now);
+  const events: AuditEvent[] = [];
+  const times: number[] = [];
+  list.events.forEach((event, i) => {
+    const time = list.times[i]!;
+    if (!matches(event, time)) return;
+    events.push(event);
+    times.push(time);
+  });
+  return { events, times: Float64Array.from(times) };
+}
+
+/** A predicate for the filter over an event and its time (read once, with the list); build once, apply to many. */
+function compileFilter(filter: AuditFilter, now: number): (event: AuditEvent, time: number) => boolean {
   const words = (filter.text ?? "").toLowerCase().split(/\s+/).filter(Boolean);
   const codes = filter.activityCodes?.length ? new Set(filter.activityCodes) : undefined;
   const initiators = filter.initiatorIds?.length ? new Set(filter.initiatorIds) : undefined;
   const target = filter.target?.trim().toLowerCase();
   const window = filterWindow(filter, now);
   const timed = window.from !== -Infinity || window.to !== Infinity;
-  return (event) => {
+  return (event, time) => {
     if (codes && !codes.has(event.activity_code)) return false;
     if (initiators && !initiators.has(event.initiator_id)) return false;
-    if (timed) {
-      const ms = parseTimestamp(event.timestamp);
-      if (!(ms >= window.from && ms < window.to)) return false;
-    }
+    if (timed && !(time >= window.from && time < window.to)) return false;
     if (target) {
       const inMeta = event.meta ? Object.values(event.meta).some((v) => v.toLowerCase().includes(target)) : false;
       if (!event.target_id.toLowerCase().includes(target) && !inMeta) return false;

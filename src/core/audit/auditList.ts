@@ -1,5 +1,4 @@
 import type { AuditEvent, AuditEventList } from "../api/models";
-import { parseTimestamp } from "../format/timestamp";
 
 /** Compares decimal-string ids numerically (ids are uint64, beyond Number's exact range). */
 export function compareIdsDescending(a: string, b: string): number {
@@ -14,13 +13,6 @@ function compareParsed(ta: number, tb: number, a: AuditEvent, b: AuditEvent): nu
 }
 
 export const NO_EVENTS: AuditEventList = { events: [], times: new Float64Array(0) };
-
-/** The events with their times, in the order given. */
-export function withTimes(events: readonly AuditEvent[]): AuditEventList {
-  const times = new Float64Array(events.length);
-  for (let i = 0; i < events.length; i++) times[i] = parseTimestamp(events[i]!.timestamp);
-  return { events, times };
-}
 
 /** A fresh server list newest first, at most `cap` events. The server's list replaces the old one (it is the truth, capped). */
 export function newestFirst(list: AuditEventList, cap = Number.POSITIVE_INFINITY): AuditEventList {
@@ -38,18 +30,6 @@ export function newestFirst(list: AuditEventList, cap = Number.POSITIVE_INFINITY
     sortedTimes[i] = times[order[i]!]!;
   }
   return { events: sortedEvents, times: sortedTimes };
-}
-
-/** The events `keep` keeps, with their times, in the same order. */
-export function selectEvents(list: AuditEventList, keep: (event: AuditEvent) => boolean): AuditEventList {
-  const events: AuditEvent[] = [];
-  const times: number[] = [];
-  list.events.forEach((event, i) => {
-    if (!keep(event)) return;
-    events.push(event);
-    times.push(list.times[i]!);
-  });
-  return { events, times: Float64Array.from(times) };
 }
 
 /** Whether two newest-first lists hold the same events in the same order (audit events never change). */

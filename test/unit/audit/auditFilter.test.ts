@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
-import { compileFilter, describeFilter, isFilterActive, parseBound, sanitizeFilter, validateRange } from "../../../src/core/audit/auditFilter";
-import { auditEvent } from "../../support/auditEvents";
+import { describeFilter, filterEvents, isFilterActive, parseBound, sanitizeFilter, validateRange } from "../../../src/core/audit/auditFilter";
+import { auditEvent, auditList } from "../../support/auditEvents";
 
 const now = Date.parse("2026-11-26T12:00:00Z");
 const events = [
@@ -8,7 +8,7 @@ const events = [
   auditEvent({ id: "4", timestamp: "2026-11-20T11:00:00Z", activity_code: "policy.update", activity: "Policy updated", initiator_id: "user-2", initiator_name: "Bob", initiator_email: "bob@example.com", meta: { name: "Office to DB" }, target_id: "pol-1" }),
   auditEvent({ id: "3", timestamp: "2026-10-01T11:00:00Z", activity_code: "peer.user.add", meta: { name: "db-prod-1", ip: "100.64.0.20" }, target_id: "peer-9" }),
 ];
-const ids = (filter: Parameters<typeof compileFilter>[0]) => events.filter(compileFilter(filter, now)).map((e) => e.id);
+const ids = (filter: Parameters<typeof filterEvents>[1]) => filterEvents(auditList(events), filter, now).events.map((e) => e.id);
 
 describe("audit filter", () => {
   it("matches all words of the text across activity, meta, initiator and ids", () => {

@@ -1,7 +1,8 @@
 import * as assert from "node:assert/strict";
-import { compareIdsDescending, countNewerThan, newestFirst, selectEvents, withTimes } from "../../../src/core/audit/auditList";
+import { filterEvents } from "../../../src/core/audit/auditFilter";
+import { compareIdsDescending, countNewerThan, newestFirst } from "../../../src/core/audit/auditList";
 import { groupByDay, previousDayKey } from "../../../src/core/audit/dayGroups";
-import { auditEvent } from "../../support/auditEvents";
+import { auditEvent, auditList } from "../../support/auditEvents";
 
 describe("audit list", () => {
   it("sorts newest first, ties by numeric id", () => {
@@ -10,7 +11,7 @@ describe("audit list", () => {
       auditEvent({ id: "10", timestamp: "2026-11-26T10:00:00Z" }),
       auditEvent({ id: "11", timestamp: "2026-11-26T11:00:00Z" }),
     ];
-    const sorted = newestFirst(withTimes(list));
+    const sorted = newestFirst(auditList(list));
     assert.deepEqual(sorted.events.map((e) => e.id), ["11", "10", "9"]);
     assert.deepEqual([...sorted.times], ["2026-11-26T11:00:00Z", "2026-11-26T10:00:00Z", "2026-11-26T10:00:00Z"].map(Date.parse), "each time moves with its event");
     assert.ok(compareIdsDescending("10", "9") < 0);
@@ -19,12 +20,12 @@ describe("audit list", () => {
 
   it("keeps a list the server sent newest first as it is, and caps any list at the newest `cap`", () => {
     const list = [5, 4, 3, 2, 1].map((n) => auditEvent({ id: String(n), timestamp: `2026-11-2${n}T10:00:00.5Z` }));
-    const kept = newestFirst(withTimes(list));
+    const kept = newestFirst(auditList(list));
     assert.equal(kept.events, list, "already in order: no copy, no sort");
     assert.equal(kept.times[0], Date.parse("2026-11-25T10:00:00.5Z"));
-    assert.deepEqual(newestFirst(withTimes(list), 2).events.map((e) => e.id), ["5", "4"]);
+    assert.deepEqual(newestFirst(auditList(list), 2).events.map((e) => e.id), ["5", "4"]);
     const shuffled = [list[2]!, list[0]!, list[4]!, list[1]!, list[3]!];
-    const capped = newestFirst(withTimes(shuffled), 3);
+    const capped = newestFirst(auditList(shuffled), 3);
     assert.deepEqual(capped.events.map((e) => e.id), ["5", "4", "3"], "sorted first, then capped: the newest stay");
     assert.deepEqual([...capped.times], capped.events.map((e) => Date.parse(e.timestamp)));
   });
@@ -32,13 +33,13 @@ describe("audit list", () => {
   it("puts events with unreadable times last and selects with their times", () => {
     const list = [
       auditEvent({ id: "1", timestamp: "garbage" }),
-      auditEvent({ id: "2", timestamp: "2026-11-26T10:00:00Z" }),
+      auditEvent({ id: "2", timestamp: "2026-11-26T10:00:00Z", initiator_id: "user-2" }),
       auditEvent({ id: "3", timestamp: "2026-11-26T11:00:00Z" }),
     ];
-    const sorted = newestFirst(withTimes(list));
+    const sorted = newestFirst(auditList(list));
     assert.deepEqual(sorted.events.map((e) => e.id), ["3", "2", "1"]);
     assert.ok(Number.isNaN(sorted.times[2]));
-    const odd = selectEvents(sorted, (e) => e.id !== "2");
+    const odd = filterEvents(sorted, { initiatorIds: ["user-1"] }, Date.now());
     assert.deepEqual(odd.events.map((e) => e.id), ["3", "1"]);
     assert.equal(odd.times[0], Date.parse("2026-11-26T11:00:00Z"));
     assert.ok(Number.isNaN(odd.times[1]));
@@ -56,7 +57,7 @@ describe("audit list", () => {
     const tz = "UTC";
     const now = Date.parse("2026-11-26T12:00:00Z");
     const groups = groupByDay(
-      withTimes([
+      auditList([
         auditEvent({ id: "4", timestamp: "2026-11-26T09:00:00Z" }),
         auditEvent({ id: "3", timestamp: "2026-11-26T01:00:00Z" }),
         auditEvent({ id: "2", timestamp: "2026-11-25T23:59:00Z" }),
@@ -74,7 +75,7 @@ describe("audit list", () => {
 
   it("groups runs of days in the machine's time zone, also when a day comes back later in the list", () => {
     const at = (y: number, m: number, d: number, h: number) => new Date(y, m - 1, d, h).toISOString();
-    const list = withTimes([
+    const list = auditList([
       auditEvent({ id: "5", timestamp: at(2026, 11, 26, 9) }),
       auditEvent({ id: "4", timestamp: at(2026, 11, 26, 1) }),
       auditEvent({ id: "3", timestamp: at(2026, 11, 25, 23) }),
