@@ -13,7 +13,7 @@ import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { HostUnavailableError, installHost, runCleanups } from "../test/host/processes";
 import { describeMachine, machineInfo } from "./lib/machine";
 import { evaluate, markdownReport, readmeSection, summaryTable, type Results } from "./lib/report";
-import { startSession, type Session } from "./lib/session";
+import { endSession, startSession, type Session } from "./lib/session";
 import { activationScenario, bundleSizes } from "./scenarios/activation";
 import { auditScenario } from "./scenarios/audit";
 import { agent, type BenchConfig, type Context } from "./scenarios/context";
@@ -112,9 +112,8 @@ async function mainSession(args: Args, config: BenchConfig, extensionPath: strin
     await attempt("soak", async () => {
       results.soak = await soakScenario(ctx);
     });
-    await session.link?.call("exit", {}, 10_000).catch(() => undefined);
   } finally {
-    await session.close();
+    await endSession(session);
   }
 }
 

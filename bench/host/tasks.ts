@@ -6,9 +6,10 @@ import * as v8 from "node:v8";
 import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../src/testApi";
 import { simulatorEnv, token } from "../../test/integration/env";
-import { activateExtension, setSetting, sleep, waitFor } from "../../test/integration/helpers";
+import { activateExtension, closeAllEditors, setSetting, sleep, waitFor } from "../../test/integration/helpers";
 import { collectGarbage } from "../../test/support/gc";
 import { signInAs, signOut, WindowStubs } from "../../test/integration/netbird";
+import { mib } from "../lib/stats";
 import { rawGet } from "./rawHttp";
 
 type Log = (line: string) => void;
@@ -53,12 +54,11 @@ async function withMemorySampling<T>(work: () => Promise<T>): Promise<{ value: T
   }
 }
 
-/** What the last `floor` run with `retain` parsed (kept alive on purpose). */
+/** What the last `floor` run with `retain` parsed (kept alive on purpose; exported so it counts as used). */
 export let retained: unknown;
 let tap: ReturnType<NetBirdEventsApi["recordTrafficMessages"]> | undefined;
 /** When each tapped message passed (performance.now(), same order as tap.messages). */
 let tapTimes: number[] = [];
-let restoreTimers: (() => void) | undefined;
 
 interface ProfileNode {
   id: number;
@@ -106,8 +106,6 @@ async function profiled<T>(work: () => Promise<T>, top = 25): Promise<{ value: T
 }
 
 export const TASKS: Record<string, TaskFn> = {
-  ping: () => "pong",
-
   /** Runs another task under the CPU profiler (for finding where the time goes; not part of the report). */
   async profile(args: { task: string; args: unknown }, log: Log) {
     const fn = TASKS[args.task];
@@ -200,10 +198,6 @@ export const TASKS: Record<string, TaskFn> = {
     await sleep(args.ms);
   },
 
-  async setSetting(args: { key: string; value: unknown }) {
-    await setSetting(args.key, args.value);
-  },
-
   /**
    * Audit: `netbird.audit.refresh` until the tree has its day groups and the first `items` event items
    * (built the way VS Code asks for them: the roots, then all children of the expanded days).
@@ -226,9 +220,6 @@ export const TASKS: Record<string, TaskFn> = {
       stubs.restore();
     }
   },
-
-  /** A full garbage collection (between samples, so one sample's garbage is not collected in the next one's time). */
-  gc: () => collectGarbage(),
 
   /**
    * The floor: the same request over a bare socket from this Node, then JSON.parse. With `retain`, the parsed
@@ -272,9 +263,7 @@ export const TASKS: Record<string, TaskFn> = {
     await vscode.commands.executeCommand("netbird.traffic.open", args.filters);
   },
 
-  async closeEditors() {
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-  },
+  closeEditors: () => closeAllEditors(),
 
   tapStart: async () => {
     tap?.stop();
@@ -389,10 +378,6 @@ export const TASKS: Record<string, TaskFn> = {
     const warped = ((handler: (...a: unknown[]) => void, ms?: number, ...rest: unknown[]) =>
       original(handler, ms === delay ? args.warpMs : ms, ...rest)) as unknown as typeof setTimeout;
     globalThis.setTimeout = Object.assign(warped, original);
-    restoreTimers = () => {
-      globalThis.setTimeout = original;
-      restoreTimers = undefined;
-    };
     const undo = await setSetting("netbird.auditEvents.autoRefreshInterval", args.intervalSeconds);
     const samples: { refreshes: number; heapUsed: number; rss: number }[] = [];
     const startRequests = nb.clientStats()?.requests ?? 0;
@@ -404,13 +389,12 @@ export const TASKS: Record<string, TaskFn> = {
         const done = (nb.clientStats()?.requests ?? 0) - startRequests;
         if (done >= next) {
           // Between two refreshes: nothing in flight, so the heap holds exactly one list.
-          await nb.auditIdle();
-          await waitFor(() => nb.requestsInFlight() === 0, { timeoutMs: 30_000, intervalMs: 5 });
+          await idle(30_000);
           for (let i = 0; i < 2; i++) collectGarbage();
           const m = process.memoryUsage();
           const heap = { heapUsed: m.heapUsed, rss: m.rss };
           samples.push({ refreshes: done, heapUsed: heap.heapUsed, rss: heap.rss });
-          log(`soak: ${done} refreshes, heap ${(heap.heapUsed / 1048576).toFixed(1)} MiB`);
+          log(`soak: ${done} refreshes, heap ${mib(heap.heapUsed)}`);
           next = done + args.sampleEvery;
           if (done >= args.refreshes) break;
         }
@@ -419,7 +403,7 @@ export const TASKS: Record<string, TaskFn> = {
       }
     } finally {
       await undo();
-      restoreTimers?.();
+      globalThis.setTimeout = original;
     }
     return { samples, wallMs: Date.now() - started, simulatedMs: samples.at(-1)!.refreshes * delay };
   },

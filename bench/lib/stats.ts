@@ -1,5 +1,6 @@
 // Small statistics for the benchmark: every measurement is a list of samples (ms, bytes, …) reduced to
 // median / min / max. Ratios are always median over median of samples taken in the same run.
+import { tableCell } from "../../scripts/readmeSection";
 
 export interface Summary {
   readonly median: number;
@@ -46,11 +47,10 @@ export function spread(s: Summary, format: (v: number) => string = ms): string {
 
 /** A GitHub-flavoured markdown table. */
 export function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, "\\|").replace(/\n/g, " ");
   return [
-    `| ${header.map(escape).join(" | ")} |`,
+    `| ${header.map(tableCell).join(" | ")} |`,
     `|${header.map(() => "---").join("|")}|`,
-    ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`),
+    ...rows.map((row) => `| ${row.map(tableCell).join(" | ")} |`),
   ].join("\n");
 }
 

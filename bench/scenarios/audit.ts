@@ -1,8 +1,8 @@
 // 1. Audit: `netbird.audit.refresh` until the tree has its day groups and first 100 items, for the API's
 // 10,000 events, against the floor (the same bytes over a bare socket + JSON.parse in the same Node).
 import { collectGarbage } from "../../test/support/gc";
-import { summarize, type Floor, type Summary } from "../lib/stats";
-import { agent, duplicates, interleave, requestsDuring, type Context } from "./context";
+import { alternateWithFloor, ratio, summarize, type Floor, type Summary } from "../lib/stats";
+import { agent, duplicates, requestsDuring, type Context } from "./context";
 
 export interface AuditResult {
   measured: Summary;
@@ -63,21 +63,22 @@ async function measureAudit(ctx: Context): Promise<AuditResult> {
     collectGarbage();
   };
   // One warm-up pair first (JIT, connection, caches), not counted.
-  otherEvents();
-  await agent(ctx, "auditRefresh", { items: 100 });
-  await agent(ctx, "floor", { path: "/api/events/audit" });
-  await interleave(
+  await alternateWithFloor(
     Math.max(ctx.config.runs, AUDIT_RUNS),
-    async () => {
+    async (record) => {
       otherEvents();
       const { value, requests } = await requestsDuring(ctx, () => agent<Refresh>(ctx, "auditRefresh", { items: 100 }));
+      if (!record) return;
       refreshes.push(value);
       perRefresh.push(requests.length);
       dup += duplicates(requests);
     },
-    async () => {
-      floors.push(await agent<Floor>(ctx, "floor", { path: "/api/events/audit" }));
-      retainedFloors.push(await agent<Floor>(ctx, "floor", { path: "/api/events/audit", retain: true }));
+    async (record) => {
+      const floor = await agent<Floor>(ctx, "floor", { path: "/api/events/audit" });
+      const retained = await agent<Floor>(ctx, "floor", { path: "/api/events/audit", retain: true });
+      if (!record) return;
+      floors.push(floor);
+      retainedFloors.push(retained);
     },
   );
   ctx.session.sim.setDataset({ seed: 1 });
@@ -89,7 +90,7 @@ async function measureAudit(ctx: Context): Promise<AuditResult> {
   return {
     measured,
     floor,
-    ratio: measured.median / floor.median,
+    ratio: ratio(measured, floor),
     loadMs: summarize(refreshes.map((r) => r.loadMs)),
     treeMs: summarize(refreshes.map((r) => r.treeMs)),
     floorFetchMs: summarize(floors.map((f) => f.fetchMs)),

@@ -55,15 +55,3 @@ export function duplicates(requests: readonly LoggedRequest[]): number {
   return count;
 }
 
-/** Runs `count` times, alternating which of the two goes first (so drift and warm-up hit both alike). */
-export async function interleave(count: number, a: (i: number) => Promise<void>, b: (i: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < count; i++) {
-    if (i % 2 === 0) {
-      await a(i);
-      await b(i);
-    } else {
-      await b(i);
-      await a(i);
-    }
-  }
-}

@@ -3,7 +3,7 @@
 // over the idle heap are sampled in the extension host during both.
 import * as os from "node:os";
 import * as path from "node:path";
-import { alternateWithFloor, summarize, type Summary } from "../lib/stats";
+import { alternateWithFloor, ratio, summarize, type Summary } from "../lib/stats";
 import { agent, duplicates, pathOf, requestsDuring, type Context } from "./context";
 
 export interface ExportFormatResult {
@@ -70,7 +70,7 @@ export async function exportScenario(ctx: Context, formats = ["csv", "ndjson"]):
       format,
       measured,
       floor: floorSummary,
-      ratio: measured.median / floorSummary.median,
+      ratio: ratio(measured, floorSummary),
       records: exports[0]!.records,
       fileBytes: exports[0]!.bytes,
       responseBytes: floors[0]!.bytes,

@@ -1,5 +1,6 @@
 // 4. Memory: extension-host heap (after full GCs) holding 10,000 audit events and one 50,000-row traffic
 // page, over the heap with nothing loaded (signed out), relative to the raw JSON of both responses.
+import { mib } from "../lib/stats";
 import { agent, type Context } from "./context";
 import { setPageSize } from "./traffic";
 
@@ -45,6 +46,6 @@ export async function memoryScenario(ctx: Context, auditJsonBytes: number, traff
     auditEvents: audit.total,
     trafficRows: panel?.shownRecords ?? 0,
   };
-  ctx.log(`memory: heap +${(heapDelta / 1048576).toFixed(1)} MiB for ${((auditJsonBytes + trafficJsonBytes) / 1048576).toFixed(1)} MiB of JSON`);
+  ctx.log(`memory: heap +${mib(heapDelta)} for ${mib(auditJsonBytes + trafficJsonBytes)} of JSON`);
   return result;
 }

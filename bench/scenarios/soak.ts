@@ -1,7 +1,7 @@
 // 4b. Auto-refresh soak: 30 minutes of `netbird.auditEvents.autoRefreshInterval` on a simulated clock (the
 // interval's timer fires after a few hundred ms instead), heap sampled after GC between refreshes; the
 // robust (Theil–Sen) slope over the refreshes says whether anything accumulates.
-import { robustSlope, summarize } from "../lib/stats";
+import { mib, robustSlope, summarize } from "../lib/stats";
 import { agent, type Context } from "./context";
 
 export interface SoakResult {
@@ -43,7 +43,7 @@ export async function soakScenario(ctx: Context, minutes = 30, intervalSeconds =
   // at the end is above the heap at the start by that much too.
   const threshold = Math.max(1024 * 1024, first * 0.02);
   const growthTrend = projected > threshold && last - first > threshold;
-  ctx.log(`soak: ${run.samples.at(-1)?.refreshes} refreshes, heap ${(first / 1048576).toFixed(1)} → ${(last / 1048576).toFixed(1)} MiB, slope ${(perRefresh / 1024).toFixed(1)} KiB/refresh`);
+  ctx.log(`soak: ${run.samples.at(-1)?.refreshes} refreshes, heap ${mib(first)} → ${mib(last)}, slope ${(perRefresh / 1024).toFixed(1)} KiB/refresh`);
   return {
     intervalSeconds,
     refreshes: run.samples.at(-1)?.refreshes ?? 0,

@@ -2,7 +2,7 @@
 // painted, for 100, 1,000 and 50,000 rows, against the floor for the same response; then the 50,000-row
 // page scrolled end to end with long tasks observed in the page, and the table's DOM rows counted throughout.
 import type { LoggedRequest } from "../../simulator/server";
-import { alternateWithFloor, summarize, type Floor, type Summary } from "../lib/stats";
+import { alternateWithFloor, ratio, summarize, type Floor, type Summary } from "../lib/stats";
 import { TrafficWebview } from "../webview/webview";
 import { agent, duplicates, pathOf, requestsDuring, type Context } from "./context";
 
@@ -123,28 +123,31 @@ export async function trafficScenario(ctx: Context): Promise<TrafficResult> {
     await alternateWithFloor(ctx.config.runs, measure, floor);
     const measured = summarize(changes.map((c) => c.ms));
     const floorSummary = summarize(floors.map((f) => f.ms));
-    const part = (f: (c: Change) => number | undefined) => summarize(changes.map((c) => f(c) ?? Number.NaN)).median.toFixed(0);
-    ctx.log(
-      `traffic ${size}: ${measured.median.toFixed(0)} ms (all rows ${summarize(changes.map((c) => c.allMs)).median.toFixed(0)} ms) vs floor ${floorSummary.median.toFixed(0)} ms ` +
-        `(host ${part((c) => c.hostMs)}, to webview ${part((c) => (c.messageMs ?? Number.NaN) - (c.hostMs ?? Number.NaN))}, webview ${part((c) => c.ms - (c.messageMs ?? Number.NaN))})`,
-    );
     const allRows = summarize(changes.map((c) => c.allMs));
+    const hostMs = summarize(changes.map((c) => c.hostMs ?? Number.NaN));
+    const transferMs = summarize(changes.map((c) => (c.messageMs ?? Number.NaN) - (c.hostMs ?? Number.NaN)));
+    const webviewMs = summarize(changes.map((c) => c.ms - (c.messageMs ?? Number.NaN)));
+    const ms0 = (s: Summary) => s.median.toFixed(0);
+    ctx.log(
+      `traffic ${size}: ${ms0(measured)} ms (all rows ${ms0(allRows)} ms) vs floor ${ms0(floorSummary)} ms ` +
+        `(host ${ms0(hostMs)}, to webview ${ms0(transferMs)}, webview ${ms0(webviewMs)})`,
+    );
     sizes.push({
       pageSize: size,
       measured,
       floor: floorSummary,
-      ratio: measured.median / floorSummary.median,
+      ratio: ratio(measured, floorSummary),
       allRows,
-      allRowsRatio: allRows.median / floorSummary.median,
+      allRowsRatio: ratio(allRows, floorSummary),
       floorFetchMs: summarize(floors.map((f) => f.fetchMs)),
       floorParseMs: summarize(floors.map((f) => f.parseMs)),
       bytes: floors[0]!.bytes,
       rows: size,
       requestsPerChange: Math.max(...perChange),
       duplicateRequests: dup,
-      hostMs: summarize(changes.map((c) => c.hostMs ?? Number.NaN)),
-      transferMs: summarize(changes.map((c) => (c.messageMs ?? Number.NaN) - (c.hostMs ?? Number.NaN))),
-      webviewMs: summarize(changes.map((c) => c.ms - (c.messageMs ?? Number.NaN))),
+      hostMs,
+      transferMs,
+      webviewMs,
     });
   }
   // A page turn: the panel prefetched the next page after showing the first one, so turning to it should

@@ -287,8 +287,7 @@ describe("reliability: fault matrix (HTTP answers)", function () {
     const dir = mkdtempSync(join(tmpdir(), "nb-reliability-"));
     let stubs: ReturnType<typeof stubAllMessages>;
 
-    /** Pivots the panel to `filters` and returns the host's answer to the query that follows. */
-    /** The host's answer to the query the filters make; for a page in two parts, also its rest. */
+    /** Pivots the panel to `filters`; the host's answer to the query that follows and, for a page in two parts, its rest. */
     async function panelAnswer(
       filters: Record<string, string>,
     ): Promise<{ answer: Answer; rest?: Extract<HostToWebview, { type: "pageRows" }>; query: { requestId: number; filters: Record<string, string> } }> {
