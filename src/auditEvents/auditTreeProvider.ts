@@ -7,7 +7,7 @@ import type { AuditEventsController } from "./auditEventsController";
 import { dayItem, eventItem, eventTooltip, noteItem, type AuditNode } from "./auditTreeItems";
 
 /** How stale the relative times of an unchanged tree ("5 min ago") may get before it is rebuilt anyway. */
-export const RELATIVE_TIME_REFRESH_MS = 5 * 60_000;
+const RELATIVE_TIME_REFRESH_MS = 5 * 60_000;
 
 /** Tree of audit events grouped by local day, newest day expanded. Items are built lazily per expanded day. */
 export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vscode.Disposable {

@@ -62,8 +62,8 @@ export class Connection implements vscode.Disposable {
 
   /** The client, or throws the ApiError that explains why the URL is refused. */
   getClient(): NetBirdClient {
-    if (this.urlError) throw this.urlError;
-    if (!this.settings) throw new ApiError({ kind: "urlRefused", userMessage: "No management URL is set." });
+    // build() leaves either the settings of an accepted URL or the error that refused it.
+    if (!this.settings) throw this.urlError!;
     this.client ??= this.createClient(this.url, this.settings);
     return this.client;
   }

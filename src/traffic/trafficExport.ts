@@ -3,7 +3,7 @@ import { rm } from "node:fs/promises";
 import * as vscode from "vscode";
 import type { Session } from "../auth/session";
 import type { Connection } from "../connection/connection";
-import { ApiError, isCancelled } from "../core/api/errors";
+import { ApiError, isCancelled, toApiError } from "../core/api/errors";
 import { formatInteger } from "../core/format/units";
 import { EXPORT_FORMATS, encoderFor, type ExportFormat } from "../core/traffic/exportFormats";
 import { validateFilters, type TrafficFilters } from "../core/traffic/trafficFilters";
@@ -84,10 +84,10 @@ export async function exportTraffic(
       void vscode.window.showInformationMessage("NetBird: export cancelled; the partial file was removed.");
       return undefined;
     }
-    const message = error instanceof ApiError ? error.message : String(error);
-    deps.log.warn(`[export] failed after ${written} records: ${message}`);
-    if (error instanceof ApiError && error.isAuthError) void deps.session.handleRejectedToken(error);
-    void vscode.window.showErrorMessage(`NetBird: the export stopped after ${formatInteger(written)} records and the partial file was removed. ${message}`);
+    const apiError = toApiError(error);
+    deps.log.warn(`[export] failed after ${written} records: ${apiError.message}`);
+    if (apiError.isAuthError) void deps.session.handleRejectedToken(apiError);
+    void vscode.window.showErrorMessage(`NetBird: the export stopped after ${formatInteger(written)} records and the partial file was removed. ${apiError.message}`);
     return undefined;
   }
   deps.log.info(`[export] wrote ${written} records as ${target.format}`);

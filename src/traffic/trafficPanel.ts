@@ -41,8 +41,8 @@ export class TrafficPanel implements vscode.Disposable {
   private pendingFilters: TrafficFilters | undefined;
   private latestRequest = -1;
   private shownKey: string | undefined;
-  /** The filters, page and resolved time window of the latest query (a page turn keeps the window). */
-  private window: { filters: TrafficFilters; page: number; start_date?: string; end_date?: string } | undefined;
+  /** The page and resolved time window of the latest query, whose filters are lastFilters (a page turn keeps the window). */
+  private window: { page: number; start_date?: string; end_date?: string } | undefined;
   private sessionGeneration: number;
   /** The filters of the latest valid query (what Export uses from the palette). */
   lastFilters: TrafficFilters | undefined;
@@ -177,16 +177,17 @@ export class TrafficPanel implements vscode.Disposable {
       this.loader.cancel();
       return fail("invalidRequest", "Fix the highlighted filters.", validated.errors);
     }
+    const previous = this.window;
+    const sameFilters = this.lastFilters !== undefined && filtersEqual(filters, this.lastFilters);
     this.lastFilters = filters;
     let query = { ...validated.query, page };
-    const previous = this.window;
-    if (previous && page !== previous.page && filtersEqual(filters, previous.filters)) {
+    if (previous && page !== previous.page && sameFilters) {
       // A page turn keeps the time window of the page before it: relative times ("last 24 hours") are not
       // resolved again, so rows do not shift between pages as time passes and the prefetched page is used
       // instead of being fetched a second time. Any other query (a filter change, Refresh) resolves anew.
       query = { ...query, start_date: previous.start_date, end_date: previous.end_date };
     }
-    this.window = { filters, page, start_date: query.start_date, end_date: query.end_date };
+    this.window = { page, start_date: query.start_date, end_date: query.end_date };
     try {
       const loaded = await this.loader.load(query);
       if (requestId !== this.latestRequest) return;

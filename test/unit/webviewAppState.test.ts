@@ -1,7 +1,6 @@
 import * as assert from "node:assert/strict";
-import { EMPTY_FILTERS } from "../../src/core/traffic/trafficFilters";
+import { EMPTY_FILTERS, filtersEqual } from "../../src/core/traffic/trafficFilters";
 import {
-  filtersEqual,
   INITIAL_VIEW,
   mergeErrors,
   RequestTracker,

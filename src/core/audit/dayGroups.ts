@@ -1,5 +1,5 @@
 import type { AuditEvent, AuditEventList } from "../api/models";
-import { localDayKey } from "../format/time";
+import { cachedFormat, localDayKey } from "../format/time";
 
 export interface DayGroup {
   /** Stable id: the local day, YYYY-MM-DD. */
@@ -15,25 +15,15 @@ export interface DayGroupOptions {
   readonly timeZone?: string;
 }
 
-/** One day-label formatter per locale and time zone: creating one costs more than grouping 10,000 events. */
-const dayLabelFormats = new Map<string, Intl.DateTimeFormat>();
-
-function dayLabelFormat(locale: string | undefined, timeZone: string | undefined): Intl.DateTimeFormat {
-  const key = `${locale ?? ""}|${timeZone ?? ""}`;
-  let format = dayLabelFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone });
-    dayLabelFormats.set(key, format);
-  }
-  return format;
-}
-
 /** Groups a newest-first list by local day, keeping the order; labels Today/Yesterday/dates. */
 export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayGroup[] {
   const { events, times } = list;
   const today = localDayKey(options.now, options.timeZone);
   const yesterday = previousDayKey(today);
-  const dateFormat = dayLabelFormat(options.locale, options.timeZone);
+  const { locale, timeZone } = options;
+  const dateFormat = cachedFormat(`dayLabel|${locale ?? ""}|${timeZone ?? ""}`, () =>
+    new Intl.DateTimeFormat(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone }),
+  );
   const groups: { key: string; label: string; events: AuditEvent[] }[] = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   // In the machine's time zone, the local day of the run of events being read is kept as a range of ms, so

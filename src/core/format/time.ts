@@ -9,18 +9,27 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
-/** One formatter per locale: creating an Intl formatter costs far more than formatting (one per tree item). */
-const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+/**
+ * One Intl formatter per kind, locale and time zone: creating a formatter costs far more than formatting
+ * with it, and trees, palettes and day groups format thousands of times.
+ */
+const formats = new Map<string, unknown>();
+
+/** The formatter `make` creates for `key` (e.g. "dateTime|de-DE|UTC"), made once. */
+export function cachedFormat<T>(key: string, make: () => T): T {
+  let format = formats.get(key) as T | undefined;
+  if (format === undefined) {
+    format = make();
+    formats.set(key, format);
+  }
+  return format;
+}
 
 /** "just now", "5 min ago", "3 hr. ago", "2 days ago" (short English-style, locale-aware). */
 export function relativeTime(timestampMs: number, now: number, locale?: string): string {
   const seconds = Math.round((timestampMs - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  let format = relativeFormats.get(locale ?? "");
-  if (!format) {
-    format = new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" });
-    relativeFormats.set(locale ?? "", format);
-  }
+  const format = cachedFormat(`relative|${locale ?? ""}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === "minute") {
       return format.format(Math.round(seconds / size), unit);
@@ -40,19 +49,10 @@ const DATE_TIME_OPTIONS: Readonly<Intl.DateTimeFormatOptions> = {
   hour12: false,
 };
 
-/** One formatter per locale and time zone (see relativeFormats): palettes format thousands of times. */
-const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** Local date and time with seconds, e.g. "24 Nov 2026, 14:05:09". */
 export function formatDateTime(timestampMs: number, locale?: string, timeZone?: string): string {
   if (!Number.isFinite(timestampMs)) return "unknown time";
-  const key = `${locale ?? ""}|${timeZone ?? ""}`;
-  let format = dateTimeFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone });
-    dateTimeFormats.set(key, format);
-  }
-  return format.format(timestampMs);
+  return cachedFormat(`dateTime|${locale ?? ""}|${timeZone ?? ""}`, () => new Intl.DateTimeFormat(locale, { ...DATE_TIME_OPTIONS, timeZone })).format(timestampMs);
 }
 
 /** The local calendar day of a timestamp as YYYY-MM-DD (in `timeZone`, default the machine's). */

@@ -4,9 +4,10 @@
  * (the fraction is truncated to the millisecond). About two and a half times quicker than Date.parse, which
  * matters where every event of a response is parsed (10,000 audit events sorted and grouped by day, 50,000
  * traffic rows). Anything else — another format, an out-of-range field, no zone — goes to Date.parse, so the
- * result is always what Date.parse gives (NaN when it cannot read the text).
+ * result is always what Date.parse gives (NaN when it cannot read the text). A missing value reads as NaN.
  */
-export function parseTimestamp(text: string): number {
+export function parseTimestamp(text: string | null | undefined): number {
+  if (!text) return Number.NaN;
   const n = text.length;
   if (n < 20 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== UPPER_T) return Date.parse(text);
   if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return Date.parse(text);

@@ -96,14 +96,7 @@ export const FIRST_PART_ROWS = 500;
 export type HostToWebviewWire =
   | Exclude<HostToWebview, { readonly type: "page" | "pageRows" }>
   | { readonly type: "page"; readonly requestId: number; readonly result: PagePayload }
-  | {
-      readonly type: "pageRows";
-      readonly requestId: number;
-      readonly pageKey: string;
-      readonly start: number;
-      readonly packedRows: PackedRows;
-      readonly suggestions: FilterSuggestions;
-    };
+  | (Omit<Extract<HostToWebview, { readonly type: "pageRows" }>, "rows"> & { readonly start: number; readonly packedRows: PackedRows });
 
 /** The message a posted one stands for (the webview handles these); a page's rows are decoded on first access. */
 export function fromWire(message: HostToWebviewWire): HostToWebview {

@@ -115,14 +115,13 @@ export function countsOf(event: TrafficEvent): { starts: number; ends: number; d
 }
 
 export function eventTime(event: TrafficEvent): number {
-  const start = event.window_start ? parseTimestamp(event.window_start) : Number.NaN;
-  if (!Number.isNaN(start)) return start;
-  return event.events[0] ? parseTimestamp(event.events[0].timestamp) : Number.NaN;
+  const start = parseTimestamp(event.window_start);
+  return Number.isNaN(start) ? parseTimestamp(event.events[0]?.timestamp) : start;
 }
 
 /** The end of the flow's window (ms), NaN when unknown. */
 export function windowEndOf(event: TrafficEvent): number {
-  return event.window_end ? parseTimestamp(event.window_end) : Number.NaN;
+  return parseTimestamp(event.window_end);
 }
 
 /** The worst thing that happened to the flow: a drop, else an end, else a start. */
@@ -186,7 +185,7 @@ export function suggestionsOf(events: readonly TrafficEvent[]): FilterSuggestion
   const wants = (map: Map<string, string>, id: string | undefined): id is string => !!id && map.size < MAX_SUGGESTIONS && !map.has(id);
   for (const e of events) {
     const userId = e.user?.id;
-    if (wants(users, userId)) users.set(userId, e.user?.email || e.user?.name || userId);
+    if (wants(users, userId)) users.set(userId, userLabel(e) || userId);
     if (wants(sources, e.source.id)) sources.set(e.source.id, `${e.source.name} (${e.source.address})`);
     if (wants(destinations, e.destination.id)) destinations.set(e.destination.id, `${e.destination.name} (${e.destination.address})`);
     if (wants(reporters, e.reporter_id)) reporters.set(e.reporter_id, e.reporter_id);

@@ -4,7 +4,7 @@
  * host problem maps to.
  */
 import type { PanelProblem, TrafficViewState } from "../../core/traffic/protocol";
-import { EMPTY_FILTERS, filtersEqual, sanitizeFilters, type FilterErrors, type TrafficFilters } from "../../core/traffic/trafficFilters";
+import { EMPTY_FILTERS, sanitizeFilters, type FilterErrors, type TrafficFilters } from "../../core/traffic/trafficFilters";
 import { isSortColumn, type SortSpec } from "./sortRows";
 
 /** The values of document.body.dataset.state. */
@@ -40,8 +40,6 @@ export function withFilters(view: ViewState, filters: TrafficFilters): ViewState
 export function withPage(view: ViewState, page: number): ViewState {
   return { ...view, page: Math.min(MAX_PAGE, Math.max(1, Math.floor(page))), scrollTop: 0 };
 }
-
-export { filtersEqual };
 
 /** Local validation errors plus the host's field errors (local ones win for the same field). */
 export function mergeErrors(local: FilterErrors, host: FilterErrors | undefined): FilterErrors {

@@ -10,10 +10,9 @@
 import "./traffic.css";
 import { joinRows } from "../../core/traffic/packedRows";
 import type { HostToWebview, PageResult } from "../../core/traffic/protocol";
-import { EMPTY_FILTERS, sanitizeFilters, validateFilters, type FilterErrors, type TrafficFilters } from "../../core/traffic/trafficFilters";
+import { EMPTY_FILTERS, filtersEqual, sanitizeFilters, validateFilters, type FilterErrors, type TrafficFilters } from "../../core/traffic/trafficFilters";
 import type { TrafficRow } from "../../core/traffic/trafficRows";
 import {
-  filtersEqual,
   mergeErrors,
   RequestTracker,
   restoreViewState,
