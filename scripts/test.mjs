@@ -31,11 +31,8 @@ const VSIX = join(root, "test-results", "vsix", "netbird-events.vsix");
 // needs: stages whose failure skips this one; after: stages that must end first (any result).
 const STAGES = [
   { name: "check", kind: "step", cmd: ["npm", "run", "--silent", "check"] },
-  {
-    name: "package",
-    kind: "step",
-    cmd: [node, "node_modules/@vscode/vsce/vsce", "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "-o", VSIX],
-  },
+  // The same `npm run package` a release uses, into the file e2e installs.
+  { name: "package", kind: "step", cmd: ["npm", "run", "--silent", "package", "--", "-o", VSIX] },
   { name: "build", kind: "step", cmd: [node, "esbuild.mjs"], after: ["package"] },
   { name: "compile", kind: "step", cmd: [node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.test.json"] },
   { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit", after: ["compile"] },

@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, type BrowserSession } from "../host/browser";
 import { installVsix, runDirs, startCodeServer, type CodeServer, type RunDirs } from "../host/codeServer";
 import { EXTENSION_ID, makeRunDir, removeRunDir, resultsDir } from "../host/paths";
-import { onCleanup } from "../host/processes";
+import { onCleanup, phaseTimer } from "../host/processes";
 import { controlUrl, startTestSimulator, type Simulator, type SimulatorOptions } from "../host/simulator";
 import { datasetOptions } from "../../simulator/server";
 import { SimulatorControl } from "../integration/simulatorControl";
@@ -123,12 +123,7 @@ async function release(host: E2eHost): Promise<void> {
 }
 
 async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shutdown: () => Promise<void> }> {
-  const phases: string[] = [];
-  let mark = Date.now();
-  const phase = (name: string): void => {
-    phases.push(`${name} ${((Date.now() - mark) / 1000).toFixed(1)} s`);
-    mark = Date.now();
-  };
+  const { phase, text: phases } = phaseTimer();
   const vsix = await packageExtension();
   phase("package");
   const root = makeRunDir("e2e");
@@ -172,7 +167,7 @@ async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shu
     await page.goto(server.workbenchUrl([["skipWelcome", "true"]]), { waitUntil: "domcontentloaded" });
     if (options.waitForReady !== false) await workbench.waitForReady();
     phase("workbench");
-    console.log(`[e2e] ${options.name}: host ready (${phases.join(", ")})`);
+    console.log(`[e2e] ${options.name}: host ready (${phases()})`);
     const host: E2eHost = {
       page,
       context: browser.context,

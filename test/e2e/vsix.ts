@@ -42,9 +42,8 @@ async function doPackage(): Promise<string> {
   // A development build (with source maps) is put back afterwards, so integration runs keep working.
   const hadDevBuild = fs.existsSync(path.join(REPO_ROOT, "dist", "extension.js.map"));
   const started = Date.now();
-  const vsce = path.join(REPO_ROOT, "node_modules", "@vscode", "vsce", "vsce");
-  // vscode:prepublish (node esbuild.mjs --production) runs first, as for a release.
-  const output = await run(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--skip-license", "-o", vsix]);
+  // `npm run package`, as for a release: vscode:prepublish (node esbuild.mjs --production) runs first.
+  const output = await run("npm", ["run", "--silent", "package", "--", "-o", vsix]);
   if (verbose()) process.stdout.write(output);
   if (hadDevBuild) await run(process.execPath, [path.join(REPO_ROOT, "esbuild.mjs")]);
   const size = fs.statSync(vsix).size;

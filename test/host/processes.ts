@@ -164,3 +164,21 @@ export async function installHost(): Promise<void> {
   if (code === 3) throw new HostUnavailableError("this machine cannot host the VS Code tests (see the [install-host] lines above)");
   if (code !== 0) throw new Error(`test/host/install-host.sh failed with exit code ${code}`);
 }
+
+/** Times the phases of a run: `phase(name)` ends the phase that began at the last call (or `restart()`). */
+export function phaseTimer(): { phase: (name: string) => void; restart: () => void; text: () => string } {
+  const phases: string[] = [];
+  let mark = Date.now();
+  return {
+    phase(name) {
+      const now = Date.now();
+      phases.push(`${name} ${((now - mark) / 1000).toFixed(1)} s`);
+      mark = now;
+    },
+    restart() {
+      mark = Date.now();
+    },
+    /** "install check 0.1 s, simulator 0.3 s, …" */
+    text: () => phases.join(", "),
+  };
+}

@@ -12,7 +12,7 @@ import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
 import { runDirs, startCodeServer } from "./codeServer";
 import { EXTENSION_ID, REPO_ROOT, makeRunDir, removeRunDir, verbose } from "./paths";
-import { HostUnavailableError, installHost, onCleanup, runCleanups } from "./processes";
+import { HostUnavailableError, installHost, onCleanup, phaseTimer, runCleanups } from "./processes";
 import { simulatorEnvironment, startTestSimulator } from "./simulator";
 import { MochaSummary, summaryLine } from "./summary";
 
@@ -45,16 +45,11 @@ function parseArgs(argv: string[]): void {
 const OUTPUT_MARKER = "\u2063nbt\u2063";
 
 /** Phase durations, printed as one line at the end. */
-const phases: Array<[string, number]> = [];
-let phaseStart = Date.now();
-function phase(name: string): void {
-  const now = Date.now();
-  phases.push([name, now - phaseStart]);
-  phaseStart = now;
-}
+const phases = phaseTimer();
+const phase = (name: string): void => phases.phase(name);
 
 async function runSuite(summary: MochaSummary, transcript: string[]): Promise<Outcome> {
-  phaseStart = Date.now();
+  phases.restart();
   await installHost();
   phase("install check");
   for (const [file, hint] of [
@@ -171,15 +166,14 @@ async function main(): Promise<number> {
     outcome = { problem: error instanceof HostUnavailableError ? message : `harness error: ${message}`, logs: [] };
     if (!(error instanceof HostUnavailableError) && transcript.length > 0) await saveArtifacts(outcome, transcript, undefined, undefined);
   } finally {
-    phaseStart = Date.now();
+    phases.restart();
     await runCleanups();
     phase("cleanup");
   }
   let failed = summary.failing;
   if (outcome.problem) console.error(`[host] ${STAGE} run failed: ${outcome.problem}`);
   if ((outcome.code !== 0 || outcome.problem) && failed === 0) failed = 1;
-  const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
-  console.log(`[host] ${STAGE} took ${seconds(Date.now() - started)} (${phases.map(([name, ms]) => `${name} ${seconds(ms)}`).join(", ")})`);
+  console.log(`[host] ${STAGE} took ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.text()})`);
   console.log(summaryLine(STAGE, summary.passing, failed));
   return failed > 0 ? 1 : 0;
 }
