@@ -3,7 +3,7 @@
 // the totals alone on the last line (`N passed, N failed`). Exit code 1 if anything failed.
 //
 //   check        npm run check (tsc --noEmit for both projects, eslint)
-//   package      vsce package (its vscode:prepublish makes the production build) → test-results/vsix/
+//   package      npm run package (vsce; its vscode:prepublish makes the production build) → test-results/vsix/
 //   build        node esbuild.mjs (development bundle in dist/, after `package` so it is the one left)
 //   compile      tsc -p tsconfig.test.json (tests, harness and simulator into out/)
 //   unit         mocha --config .mocharc.json (plain Node)
