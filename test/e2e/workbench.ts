@@ -100,32 +100,50 @@ export class Workbench {
 
   /** Titles of the command-palette entries matching `filter` (only enabled commands are listed); closes the palette. */
   async paletteCommands(filter: string, timeoutMs = 15_000): Promise<string[]> {
-    const { widget } = await this.openPalette(filter, timeoutMs);
+    const { widget } = await this.openPalette(filter, timeoutMs, (w) => w.locator(".monaco-list-row .label-name", { hasText: filter }).first());
     const names = widget.locator(".monaco-list-row .label-name");
-    await names.filter({ hasText: filter }).first().waitFor({ state: "visible", timeout: timeoutMs });
     const titles = (await names.allInnerTexts()).map((t) => t.trim());
     await this.page.keyboard.press("Escape");
     await widget.waitFor({ state: "hidden", timeout: timeoutMs });
     return titles;
   }
 
-  /** Opens the command palette (F1) with `>text` typed in. */
-  private async openPalette(text: string, timeout: number): Promise<{ widget: Locator; input: Locator }> {
+  /**
+   * Opens the command palette (F1) with `>text` typed in and waits until `ready` (a locator in the
+   * palette) is visible. A focus change still on its way (an editor opened by the previous step, say)
+   * can close a palette that has just opened; then the palette is opened again, until `timeout`.
+   */
+  private async openPalette(text: string, timeout: number, ready?: (widget: Locator) => Locator): Promise<{ widget: Locator; input: Locator }> {
     const widget = this.page.locator(".quick-input-widget");
-    await this.page.keyboard.press("F1");
     const input = widget.locator(".quick-input-box input");
-    await input.waitFor({ state: "visible", timeout });
-    await input.fill(`>${text}`);
-    return { widget, input };
+    const deadline = Date.now() + timeout;
+    const left = (cap: number) => Math.max(1, Math.min(cap, deadline - Date.now()));
+    for (;;) {
+      try {
+        await this.page.keyboard.press("F1");
+        await input.waitFor({ state: "visible", timeout: left(timeout) });
+        await input.fill(`>${text}`, { timeout: left(2_000) });
+        if (!ready) return { widget, input };
+        const target = ready(widget);
+        await this.waitUntil(
+          async () => (await target.isVisible()) || !(await widget.isVisible()),
+          left(timeout),
+          () => `the command palette never listed "${text}"`,
+        );
+        if (await target.isVisible()) return { widget, input };
+      } catch (error) {
+        if (Date.now() >= deadline) throw error;
+      }
+      if (Date.now() >= deadline) throw new Error(`the command palette did not stay open for "${text}"`);
+    }
   }
 
   /** Opens the palette and clicks the command with exactly this title. */
   private async pickCommand(title: string, timeout: number): Promise<{ widget: Locator; input: Locator }> {
-    const palette = await this.openPalette(title, timeout);
     const label = this.page.locator(".label-name", { hasText: new RegExp(`^${escapeRegExp(title)}$`) });
-    const row = palette.widget.locator(".monaco-list-row", { has: label }).first();
-    await row.waitFor({ state: "visible", timeout });
-    await row.click();
+    const row = (widget: Locator) => widget.locator(".monaco-list-row", { has: label }).first();
+    const palette = await this.openPalette(title, timeout, row);
+    await row(palette.widget).click();
     return palette;
   }
 
