@@ -6,7 +6,7 @@ import { promptForFilter } from "./auditFilterPrompt";
 
 /**
  * `netbird.audit.refresh`, `netbird.audit.filter` (interactive, or with an AuditFilter argument for
- * automation), `netbird.audit.clearFilter` and `netbird.audit.showLastError`.
+ * automation), `netbird.audit.clearFilter`, `netbird.audit.showMore` and `netbird.audit.showLastError`.
  */
 export function registerAuditCommands(context: vscode.ExtensionContext, audit: AuditEventsController, session: Session): void {
   context.subscriptions.push(
@@ -29,6 +29,10 @@ export function registerAuditCommands(context: vscode.ExtensionContext, audit: A
       if (next) await audit.setFilter(next);
     }),
     vscode.commands.registerCommand("netbird.audit.clearFilter", () => audit.setFilter({})),
+    // The "Show more" item of a day that lists only some of its events (its argument: the day's key).
+    vscode.commands.registerCommand("netbird.audit.showMore", (dayKey?: unknown) => {
+      if (typeof dayKey === "string") audit.showMore(dayKey);
+    }),
     vscode.commands.registerCommand("netbird.audit.showLastError", async () => {
       const error = audit.lastError;
       if (error) await showError(error.message);

@@ -5,6 +5,7 @@ import { ApiError, isCancelled, toApiError } from "../core/api/errors";
 import { AUDIT_EVENTS_CAP, type AuditEvent, type AuditEventList } from "../core/api/models";
 import { countNewerThan, newestFirst, NO_EVENTS, sameEvents } from "../core/audit/auditList";
 import { filterEvents, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
+import { DAY_PAGE_SIZE } from "../core/audit/dayGroups";
 import type { Log } from "../util/log";
 
 /** What the Audit Events view shows when it has no rows; drives its welcome content (context key netbird.audit.state). */
@@ -23,6 +24,7 @@ export class AuditEventsController implements vscode.Disposable {
   private visible: AuditEventList = NO_EVENTS;
   /** Events by id, built on the first lookup after a load (a refresh does not pay for it). */
   private byId: Map<string, AuditEvent> | undefined;
+  private unseen: { events: readonly AuditEvent[]; lastSeen: string | undefined; count: number } | undefined;
   private current: Promise<void> | undefined;
   private abort: AbortController | undefined;
   private filterValue: AuditFilter;
@@ -31,6 +33,11 @@ export class AuditEventsController implements vscode.Disposable {
   private loadedAtValue: number | undefined;
   private loadedFor: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
+  /** How many events each day lists in the tree, by day key, once the user asked for more than a page. */
+  private readonly dayLimits = new Map<string, number>();
+  private readonly dayLimitChanged = new vscode.EventEmitter<string>();
+  /** A day (its key) now lists more events. */
+  readonly onDidShowMore = this.dayLimitChanged.event;
   private readonly subscriptions: vscode.Disposable[] = [];
   readonly onDidChange = this.changed.event;
 
@@ -99,9 +106,12 @@ export class AuditEventsController implements vscode.Disposable {
     return this.byId.get(id);
   }
 
-  /** Events newer than the newest one the user has seen. */
+  /** Events newer than the newest one the user has seen (counted once per list and last-seen event). */
   get unseenCount(): number {
-    return countNewerThan(this.all.events, this.state.get<string>(this.lastSeenKey()));
+    const events = this.all.events;
+    const lastSeen = this.state.get<string>(this.lastSeenKey());
+    if (this.unseen?.events !== events || this.unseen.lastSeen !== lastSeen) this.unseen = { events, lastSeen, count: countNewerThan(events, lastSeen) };
+    return this.unseen.count;
   }
 
   /** Marks everything loaded as seen (clears the badge). */
@@ -111,6 +121,17 @@ export class AuditEventsController implements vscode.Disposable {
       void this.state.update(this.lastSeenKey(), newest);
       this.changed.fire();
     }
+  }
+
+  /** How many events the day with this key lists in the tree. */
+  dayLimit(key: string): number {
+    return this.dayLimits.get(key) ?? DAY_PAGE_SIZE;
+  }
+
+  /** Lists the next page of a day's events. */
+  showMore(key: string): void {
+    this.dayLimits.set(key, this.dayLimit(key) + DAY_PAGE_SIZE);
+    this.dayLimitChanged.fire(key);
   }
 
   async setFilter(filter: AuditFilter): Promise<void> {
@@ -203,6 +224,7 @@ export class AuditEventsController implements vscode.Disposable {
     this.all = NO_EVENTS;
     this.visible = NO_EVENTS;
     this.byId = undefined;
+    this.dayLimits.clear();
     this.errorValue = undefined;
     this.loadedAtValue = undefined;
     this.loadedFor = undefined;
@@ -217,5 +239,7 @@ export class AuditEventsController implements vscode.Disposable {
   dispose(): void {
     this.cancel();
     for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+    this.dayLimitChanged.dispose();
   }
 }

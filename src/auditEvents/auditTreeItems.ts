@@ -4,11 +4,16 @@ import type { AuditEvent } from "../core/api/models";
 import { auditTooltipMarkdown } from "../core/audit/auditTooltip";
 import type { DayGroup } from "../core/audit/dayGroups";
 import { relativeTime } from "../core/format/time";
+import { formatInteger } from "../core/format/units";
 import { parseTimestamp } from "../core/format/timestamp";
 
+export type DayNode = { readonly kind: "day"; readonly group: DayGroup; readonly expanded: boolean };
+
 export type AuditNode =
-  | { readonly kind: "day"; readonly group: DayGroup; readonly expanded: boolean }
+  | DayNode
   | { readonly kind: "event"; readonly event: AuditEvent }
+  /** The last item of a day that lists only some of its events: lists the next page. */
+  | { readonly kind: "more"; readonly day: DayNode; readonly hidden: number }
   | { readonly kind: "note"; readonly id: string; readonly label: string; readonly icon: string; readonly tooltip?: string };
 
 /** Activity codes whose target or initiator can be shown in the Traffic Events panel. */
@@ -30,7 +35,7 @@ const VERB_COLORS: Readonly<Record<string, string | undefined>> = {
   other: undefined,
 };
 
-export function dayItem(node: Extract<AuditNode, { kind: "day" }>): vscode.TreeItem {
+export function dayItem(node: DayNode): vscode.TreeItem {
   const item = new vscode.TreeItem(
     node.group.label,
     node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
@@ -65,6 +70,20 @@ export function eventTooltip(event: AuditEvent, now: number): vscode.MarkdownStr
   markdown.isTrusted = false;
   markdown.supportHtml = false;
   return markdown;
+}
+
+export function moreItem(node: Extract<AuditNode, { kind: "more" }>, page: number): vscode.TreeItem {
+  const next = Math.min(page, node.hidden);
+  const label = `Show ${formatInteger(next)} more`;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  item.id = `more:${node.day.group.key}`;
+  item.description = `${formatInteger(node.hidden)} not shown`;
+  item.iconPath = new vscode.ThemeIcon("ellipsis");
+  item.contextValue = "auditMore";
+  item.tooltip = `${node.day.group.label} has ${formatInteger(node.hidden)} more event${node.hidden === 1 ? "" : "s"}; the tree lists them a page at a time.`;
+  item.command = { command: "netbird.audit.showMore", title: "Show More Audit Events", arguments: [node.day.group.key] };
+  item.accessibilityInformation = { label: `${label} events of ${node.day.group.label}, ${item.description}` };
+  return item;
 }
 
 export function noteItem(node: Extract<AuditNode, { kind: "note" }>): vscode.TreeItem {

@@ -1,10 +1,10 @@
 import * as vscode from "vscode";
 import { AUDIT_EVENTS_CAP, type AuditEventList } from "../core/api/models";
-import { groupByDay, type DayGroup } from "../core/audit/dayGroups";
+import { DAY_PAGE_SIZE, groupByDay } from "../core/audit/dayGroups";
 import { localDayKey } from "../core/format/time";
 import { formatInteger } from "../core/format/units";
 import type { AuditEventsController } from "./auditEventsController";
-import { dayItem, eventItem, eventTooltip, noteItem, type AuditNode } from "./auditTreeItems";
+import { dayItem, eventItem, eventTooltip, moreItem, noteItem, type AuditNode, type DayNode } from "./auditTreeItems";
 
 /** How stale the relative times of an unchanged tree ("5 min ago") may get before it is rebuilt anyway. */
 const RELATIVE_TIME_REFRESH_MS = 5 * 60_000;
@@ -13,14 +13,21 @@ const RELATIVE_TIME_REFRESH_MS = 5 * 60_000;
 export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<AuditNode | undefined>();
   private readonly subscription: vscode.Disposable;
-  private cache: { list: AuditEventList; day: string; groups: DayGroup[] } | undefined;
+  /** The day nodes of the visible events (the same objects until the list or the day changes: VS Code refreshes one day by its node). */
+  private cache: { list: AuditEventList; day: string; days: DayNode[] } | undefined;
   readonly onDidChangeTreeData = this.changed.event;
 
   /** What the tree showed when it last changed: the items depend on nothing else. */
   private shown: { events: readonly unknown[]; total: number; day: string; at: number } | undefined;
 
   constructor(private readonly controller: AuditEventsController) {
-    this.subscription = controller.onDidChange(() => this.refreshIfChanged());
+    this.subscription = vscode.Disposable.from(
+      controller.onDidChange(() => this.refreshIfChanged()),
+      controller.onDidShowMore((key) => {
+        const day = this.cache?.days.find((node) => node.group.key === key);
+        if (day) this.changed.fire(day);
+      }),
+    );
   }
 
   /**
@@ -40,7 +47,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
   }
 
   getChildren(node?: AuditNode): AuditNode[] {
-    if (node?.kind === "day") return node.group.events.map((event) => ({ kind: "event", event }));
+    if (node?.kind === "day") return this.dayChildren(node);
     if (node) return [];
     const events = this.controller.events;
     if (events.length === 0) {
@@ -50,8 +57,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
       }
       return [];
     }
-    const groups = this.groups();
-    const nodes: AuditNode[] = groups.map((group, index) => ({ kind: "day", group, expanded: index === 0 }));
+    const nodes: AuditNode[] = [...this.days()];
     if (this.controller.totalCount >= AUDIT_EVENTS_CAP * 0.99) {
       nodes.push({
         kind: "note",
@@ -70,6 +76,8 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
         return dayItem(node);
       case "event":
         return eventItem(node.event, Date.now());
+      case "more":
+        return moreItem(node, DAY_PAGE_SIZE);
       case "note":
         return noteItem(node);
     }
@@ -81,22 +89,31 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
   }
 
   getParent(node: AuditNode): AuditNode | undefined {
+    if (node.kind === "more") return node.day;
     if (node.kind !== "event") return undefined;
-    const groups = this.groups();
-    const index = groups.findIndex((g) => g.events.includes(node.event));
-    const group = groups[index];
-    return group ? { kind: "day", group, expanded: index === 0 } : undefined;
+    return this.days().find((day) => day.group.events.includes(node.event));
   }
 
-  /** Day groups of the visible events, recomputed only when the list or the current day changes. */
-  private groups(): DayGroup[] {
+  /** A day's events up to its limit, then a "Show more" item when it has more. */
+  private dayChildren(day: DayNode): AuditNode[] {
+    const { events } = day.group;
+    const limit = this.controller.dayLimit(day.group.key);
+    const nodes: AuditNode[] = [];
+    for (let i = 0; i < events.length && i < limit; i++) nodes.push({ kind: "event", event: events[i]! });
+    if (events.length > limit) nodes.push({ kind: "more", day, hidden: events.length - limit });
+    return nodes;
+  }
+
+  /** Day nodes of the visible events, recomputed only when the list or the current day changes. */
+  private days(): DayNode[] {
     const now = Date.now();
     const list = this.controller.timedEvents;
     const day = localDayKey(now);
     if (this.cache?.list !== list || this.cache.day !== day) {
-      this.cache = { list, day, groups: groupByDay(list, { now }) };
+      const days = groupByDay(list, { now }).map((group, index): DayNode => ({ kind: "day", group, expanded: index === 0 }));
+      this.cache = { list, day, days };
     }
-    return this.cache.groups;
+    return this.cache.days;
   }
 
   dispose(): void {

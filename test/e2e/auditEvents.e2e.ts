@@ -97,6 +97,56 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
     await wb.viewPane(view).getByText(/events match the filter/).waitFor({ state: "detached", timeout: 10_000 });
   });
 
+  it("lists a long day a page at a time: the Show more item (mouse or keyboard) lists the next page", async () => {
+    const wb = host.workbench;
+    const sim = host.simulator!;
+    sim.setDataset({ seed: 11, auditCount: 10_000, trafficCount: 2000 });
+    try {
+      await wb.runCommand("NetBird: Refresh Audit Events");
+      // The newest day, once the new list is in: more than two pages of events.
+      const day = wb.treeItem(view, /, [2-9]\d\d events$/).first();
+      await day.waitFor({ timeout: 20_000 });
+      const dayName = (await day.getAttribute("aria-label")) ?? "";
+      const total = Number(/, (\d+) events$/.exec(dayName)?.[1]);
+      const dayLabel = dayName.replace(/, \d+ events$/, "");
+      const events = wb.viewPane(view).locator('[role="treeitem"][aria-level="2"]');
+      assert.equal(await events.first().getAttribute("aria-setsize"), "101", "one page of 100 events, then Show more");
+      const more = wb.treeItem(view, `Show 100 more events of ${dayLabel}, ${total - 100} not shown`);
+      // Down the tree with the keyboard (the list scrolls with the focus) until the item is on screen.
+      await wb.viewPane(view).locator(".monaco-list").first().focus();
+      await host.page.keyboard.press("Home");
+      for (let i = 0; i < 20 && !(await more.isVisible()); i++) await host.page.keyboard.press("PageDown");
+      if (!(await more.isVisible())) throw new Error(`no Show more item: ${(await events.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")))).slice(-3).join(" | ")}`);
+      await wb.screenshot("show-more");
+      const listed = async (count: number) => {
+        const deadline = Date.now() + 10_000;
+        while ((await events.first().getAttribute("aria-setsize")) !== String(count)) {
+          if (Date.now() > deadline) throw new Error(`the day does not list ${count} items: ${await events.first().getAttribute("aria-setsize")}`);
+          await host.page.waitForTimeout(50);
+        }
+      };
+      await more.click();
+      await listed(201);
+      // The keyboard alone: down to the next Show more item (now after 200 events), then Enter.
+      const next = wb.treeItem(view, `Show ${Math.min(100, total - 200)} more events of ${dayLabel}, ${total - 200} not shown`);
+      await wb.viewPane(view).locator(".monaco-list").first().focus();
+      for (let i = 0; i < 20 && !(await next.isVisible()); i++) await host.page.keyboard.press("PageDown");
+      if (!(await next.isVisible())) throw new Error(`no next Show more item: ${(await events.evaluateAll((rows) => rows.map((r) => `${r.getAttribute("aria-label")} ${r.className}`))).slice(-3).join(" | ")}`);
+      // Then row by row (the list's rows carry their index) onto it.
+      const focusedRow = wb.viewPane(view).locator(".monaco-list-row.focused");
+      for (let i = 0; i < 60 && !/\bfocused\b/.test((await next.getAttribute("class")) ?? ""); i++) {
+        const below = Number(await focusedRow.getAttribute("data-index")) > Number(await next.getAttribute("data-index"));
+        await host.page.keyboard.press(below ? "ArrowUp" : "ArrowDown");
+      }
+      assert.match((await next.getAttribute("class")) ?? "", /\bfocused\b/, "the keyboard reaches the Show more item");
+      await host.page.keyboard.press("Enter");
+      await listed(total > 300 ? 301 : total);
+    } finally {
+      sim.setDataset({ seed: 11, auditCount: 2500, trafficCount: 2000 });
+      await wb.runCommand("NetBird: Refresh Audit Events");
+    }
+  });
+
   it("signs out back to the welcome view", async () => {
     const wb = host.workbench;
     await wb.runCommand("NetBird: Sign Out");

@@ -1,5 +1,6 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
+import { DAY_PAGE_SIZE } from "../../src/core/audit/dayGroups";
 import type { TreeItemSnapshot } from "../../src/testApi";
 import { api, refreshAudit, signInAs, signOut, WindowStubs } from "./netbird";
 import { SimulatorControl } from "./simulatorControl";
@@ -78,6 +79,48 @@ describe("Audit Events tree", () => {
     }
     assert.equal((await sim.requestsTo("/api/events/audit")).length, 1);
     await sim.reset();
+  });
+
+  it("lists a long day a page at a time: a “Show more” item lists the next page, and the pages stay across a refresh", async () => {
+    const nb = await api();
+    const previous = await sim.info();
+    await sim.setDataset({ auditCount: 10_000 });
+    try {
+      await refreshAudit();
+      const newestDay = async () => (await nb.auditTree())[0]!;
+      const day = await newestDay();
+      const total = Number(/^(\d+) events$/.exec(day.description)?.[1]);
+      assert.ok(total > 2 * DAY_PAGE_SIZE, `the newest day has ${day.description}; this test needs more than two pages`);
+      const key = day.id.slice("day:".length);
+      const check = (children: readonly TreeItemSnapshot[], listed: number) => {
+        assert.equal(children.length, listed + 1, "the listed events, then the Show more item");
+        assert.ok(children.slice(0, listed).every((n) => n.id.startsWith("event:")));
+        const more = children.at(-1)!;
+        assert.equal(more.id, `more:${key}`);
+        assert.equal(more.label, `Show ${Math.min(DAY_PAGE_SIZE, total - listed)} more`);
+        assert.equal(more.description, `${total - listed} not shown`);
+        assert.equal(more.command, "netbird.audit.showMore");
+        assert.equal(more.icon, "ellipsis");
+      };
+      check(day.children ?? [], DAY_PAGE_SIZE);
+      await vscode.commands.executeCommand("netbird.audit.showMore", key);
+      check((await newestDay()).children ?? [], 2 * DAY_PAGE_SIZE);
+      // A refresh keeps what the user asked to see.
+      await refreshAudit();
+      check((await newestDay()).children ?? [], 2 * DAY_PAGE_SIZE);
+      while ((await newestDay()).children?.at(-1)?.id === `more:${key}`) await vscode.commands.executeCommand("netbird.audit.showMore", key);
+      const all = (await newestDay()).children ?? [];
+      assert.equal(all.length, total, "every event of the day, no Show more item");
+      assert.equal(new Set(all.map((n) => n.id)).size, total);
+      // Other days still start with one page.
+      const older = (await nb.auditTree({ allDays: true })).find((d) => d.id !== day.id && Number.parseInt(d.description, 10) > DAY_PAGE_SIZE);
+      assert.ok(older, "another long day");
+      assert.equal(older.children?.length, DAY_PAGE_SIZE + 1);
+      assert.equal(older.children?.at(-1)?.id, older.id.replace(/^day:/, "more:"));
+    } finally {
+      await sim.setDataset({ auditCount: previous.counts.audit });
+      await refreshAudit();
+    }
   });
 
   it("keeps the last good list, marked stale, when a refresh fails", async () => {

@@ -1,8 +1,10 @@
 import type { AuditEvent, AuditEventList } from "../api/models";
 
+const DIGITS = /^\d+$/;
+
 /** Compares decimal-string ids numerically (ids are uint64, beyond Number's exact range). */
 export function compareIdsDescending(a: string, b: string): number {
-  if (a.length !== b.length && /^\d+$/.test(a) && /^\d+$/.test(b)) return b.length - a.length;
+  if (a.length !== b.length && DIGITS.test(a) && DIGITS.test(b)) return b.length - a.length;
   return a < b ? 1 : a > b ? -1 : 0;
 }
 
@@ -39,11 +41,17 @@ export function sameEvents(a: readonly AuditEvent[], b: readonly AuditEvent[]): 
   return true;
 }
 
-/** How many events are newer than the event with id `lastSeenId` (by list position; the list is newest first). */
+/**
+ * How many events are newer than the event with id `lastSeenId`: its position in the list (newest first), or,
+ * when that event is gone (beyond the cap, or deleted), how many ids are greater. One pass over the list.
+ */
 export function countNewerThan(events: readonly AuditEvent[], lastSeenId: string | undefined): number {
   if (!lastSeenId) return 0;
-  const index = events.findIndex((e) => e.id === lastSeenId);
-  if (index >= 0) return index;
-  // The last seen event is gone (beyond the cap, or deleted): count by id order instead.
-  return events.filter((e) => compareIdsDescending(e.id, lastSeenId) < 0).length;
+  let greater = 0;
+  for (let i = 0; i < events.length; i++) {
+    const id = events[i]!.id;
+    if (id === lastSeenId) return i;
+    if (compareIdsDescending(id, lastSeenId) < 0) greater++;
+  }
+  return greater;
 }

@@ -9,6 +9,9 @@ export interface DayGroup {
   readonly events: AuditEvent[];
 }
 
+/** Events a day lists in the tree at first; each "Show more" lists this many more. */
+export const DAY_PAGE_SIZE = 100;
+
 export interface DayGroupOptions {
   readonly now: number;
   readonly locale?: string;

@@ -51,6 +51,10 @@ describe("audit list", () => {
     assert.equal(countNewerThan(after, "2"), 2);
     assert.equal(countNewerThan(after, undefined), 0);
     assert.equal(countNewerThan(after, "0"), 4, "a last-seen event beyond the cap counts by id");
+    const acrossLengths = [auditEvent({ id: "12" }), auditEvent({ id: "10" }), auditEvent({ id: "9" }), auditEvent({ id: "7" })];
+    assert.equal(countNewerThan(acrossLengths, "8"), 3, "ids compare as numbers: 12, 10 and 9 are newer than 8");
+    assert.equal(countNewerThan(acrossLengths, "11"), 1, "a deleted event: only 12 is newer than 11");
+    assert.equal(countNewerThan(acrossLengths, "9"), 2, "by position when the event is there");
   });
 
   it("groups by local day with Today and Yesterday", () => {
