@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       raw.on("Tracing.dataCollected", (data) => events.push(...data.value));
       const complete = new Promise<void>((resolve) => raw.once("Tracing.tracingComplete", () => resolve()));
       await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-      const scroll = await ctx.webview!.call<{ frames: number; durationMs: number; longTasks: number[]; heapMB?: number }>("scrollEndToEnd", 150);
+      const scroll = await ctx.webview!.call<{ frames: number; durationMs: number; longTasks: number[]; heapMB?: number }>("scrollEndToEnd", 300);
       console.log(`webview heap after scrolling: ${scroll.heapMB} MB`);
       await cdp.send("Tracing.end");
       await complete;

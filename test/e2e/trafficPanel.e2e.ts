@@ -198,6 +198,24 @@ describe("traffic events panel (as a user)", () => {
     await host.page.keyboard.press("Control+W");
   });
 
+  it("opens a row's exact JSON from VS Code's context menu on the row (right-click)", async () => {
+    const row = rows().nth(1);
+    const flowId = await row.getAttribute("data-flow-id");
+    assert.ok(flowId);
+    await row.click({ button: "right" });
+    // VS Code's own menu, with the row's commands and without Cut/Copy/Paste.
+    const menu = host.page.locator(".context-view .monaco-menu");
+    await menu.getByRole("menuitem", { name: /Copy Flow ID/ }).waitFor({ timeout: 10_000 });
+    assert.equal(await menu.getByRole("menuitem", { name: /^Paste/ }).count(), 0);
+    // The menu ignores a release right after it opened (the right button's own); pick the item by keyboard.
+    const open = menu.getByRole("menuitem", { name: /Open JSON/ });
+    for (let i = 0; i < 5 && !/\bfocused\b/.test((await open.locator("..").getAttribute("class")) ?? ""); i++) await host.page.keyboard.press("ArrowDown");
+    await host.page.keyboard.press("Enter");
+    await host.page.locator(".editor-group-container.active .tab.active", { hasText: /traffic-/ }).waitFor({ timeout: 15_000 });
+    assert.match(await host.workbench.activeEditorText(), new RegExp(`"flow_id": "${flowId}"`));
+    await host.page.keyboard.press("Control+W");
+  });
+
   it("exports the filtered records to a CSV file the user picks", async () => {
     web = host.workbench.webview();
     await web.getByRole("button", { name: "Export…" }).click();

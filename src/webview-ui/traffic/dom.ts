@@ -34,9 +34,19 @@ export function button(text: string, options: { readonly id?: string; readonly i
   return b;
 }
 
-/** Sets text only when it changed (cheap repaints of reused rows). */
+/** The text setText last put in an element (so a repaint neither reads the DOM's text nor replaces its node). */
+const shownText = new WeakMap<HTMLElement, string>();
+
+/**
+ * Sets an element's text when it changed: into its one text node when it has one (no new node), else with
+ * textContent. For elements whose text only this function sets.
+ */
 export function setText(element: HTMLElement, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
+  if (shownText.get(element) === text) return;
+  shownText.set(element, text);
+  const node = element.firstChild;
+  if (node !== null && node === element.lastChild && node.nodeType === Node.TEXT_NODE && text !== "") (node as Text).data = text;
+  else element.textContent = text;
 }
 
 export function setAttr(element: HTMLElement, name: string, value: string | undefined): void {

@@ -118,6 +118,12 @@ export class ResultsTable {
     this.scroller.addEventListener("keydown", (event) => this.onKey(event));
     this.body.addEventListener("focusin", (event) => this.onFocusIn(event));
     this.body.addEventListener("click", (event) => this.onClick(event));
+    // VS Code's webview script reads data-vscode-context from the target's ancestors when the contextmenu event
+    // reaches the window (after this listener): the row's context is written only then, not on every paint.
+    this.body.addEventListener("contextmenu", (event) => {
+      const view = this.viewOf(event.target);
+      if (view?.row) view.element.dataset.vscodeContext = JSON.stringify({ webviewSection: "trafficRow", pageKey: this.pageKey, index: view.row.index, preventDefaultContextMenuItems: true });
+    });
     this.body.addEventListener("dblclick", (event) => {
       const view = this.viewOf(event.target);
       if (view?.row && !(event.target as Element).closest("button")) this.events.onOpenJson(view.row);
@@ -351,7 +357,6 @@ export class ResultsTable {
     view.pageKey = this.pageKey;
     view.element.dataset.index = String(row.index);
     view.element.dataset.flowId = row.flowId;
-    view.element.dataset.vscodeContext = JSON.stringify({ webviewSection: "trafficRow", pageKey: this.pageKey, index: row.index, preventDefaultContextMenuItems: true });
     setText(view.time, this.times.dateTime(row.time));
     setText(view.windowEnd, this.times.windowEnd(row));
     view.timeCell.title = this.times.title(row);
