@@ -2,6 +2,7 @@ import * as vscode from "vscode";
 import { AuditEventsController } from "./auditEvents/auditEventsController";
 import { registerAuditCommands } from "./auditEvents/auditCommands";
 import { createAuditEventsView } from "./auditEvents/auditEventsView";
+import { signInForDemo } from "./auth/demoSignIn";
 import { Session } from "./auth/session";
 import { registerSignInCommands } from "./auth/signInCommands";
 import { registerEventJsonCommands } from "./commands/eventJsonCommands";
@@ -31,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): NetBirdEventsApi {
   registerAuditCommands(context, audit, session);
   registerTrafficCommands(context, { extensionUri: context.extensionUri, session, connection, documents, log });
   registerEventJsonCommands(context, audit, documents, [trafficPickSource(documents)]);
+  void signInForDemo(session, connection, context.globalState, log);
   return createTestApi(context, session, audit, connection);
 }
 

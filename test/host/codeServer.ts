@@ -100,6 +100,8 @@ export interface CodeServerOptions {
   smokeTestDriver: boolean;
   /** User settings, merged over BASE_SETTINGS. */
   settings?: Record<string, unknown>;
+  /** Extra environment variables for code-server and its extension host. */
+  env?: Record<string, string>;
 }
 
 export interface CodeServer {
@@ -146,7 +148,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
 
   const logFile = path.join(dirs.root, "code-server.log");
   const log = fs.createWriteStream(logFile);
-  const proc = spawnGroup(node24, args, { env: serverEnv(dirs), cwd: dirs.workspace, stdio: ["ignore", "pipe", "pipe"] });
+  const proc = spawnGroup(node24, args, { env: { ...serverEnv(dirs), ...options.env }, cwd: dirs.workspace, stdio: ["ignore", "pipe", "pipe"] });
   for (const stream of [proc.child.stdout, proc.child.stderr]) {
     stream?.on("data", (chunk: Buffer) => {
       log.write(chunk);
