@@ -59,6 +59,7 @@ export class AuditEventsController implements vscode.Disposable {
         } else if (!sameSession) {
           // A different token or server: drop a load in flight, then load afresh.
           this.cancel();
+          this.dayLimits.clear();
           void (this.current ?? Promise.resolve()).then(() => this.refresh());
         }
       }),
@@ -239,7 +240,6 @@ export class AuditEventsController implements vscode.Disposable {
   dispose(): void {
     this.cancel();
     for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
     this.dayLimitChanged.dispose();
   }
 }

@@ -118,6 +118,7 @@ export class Workbench {
     const input = widget.locator(".quick-input-box input");
     const deadline = Date.now() + timeout;
     const left = (cap: number) => Math.max(1, Math.min(cap, deadline - Date.now()));
+    let firstError: unknown;
     for (;;) {
       try {
         await this.page.keyboard.press("F1");
@@ -132,9 +133,11 @@ export class Workbench {
         );
         if (await target.isVisible()) return { widget, input };
       } catch (error) {
-        if (Date.now() >= deadline) throw error;
+        // Only a wait that ran out is worth another try (the palette closed under it); a closed page is not.
+        if (!(error instanceof Error && (error.name === "TimeoutError" || /never listed/.test(error.message)))) throw error;
+        firstError ??= error;
       }
-      if (Date.now() >= deadline) throw new Error(`the command palette did not stay open for "${text}"`);
+      if (Date.now() >= deadline) throw firstError ?? new Error(`the command palette did not stay open for "${text}"`);
     }
   }
 

@@ -59,7 +59,8 @@ function serverEnv(dirs: RunDirs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     // VSCODE_IPC_HOOK_CLI (inside a code-server terminal) turns code-server into a CLI client.
-    if (key.startsWith("VSCODE_") || key === "PASSWORD" || key === "HASHED_PASSWORD" || key === "NODE_OPTIONS" || key === "ELECTRON_RUN_AS_NODE") {
+    // NETBIRD_EVENTS_DEMO_TOKEN (inside the demo's terminals) would sign the extension in by itself.
+    if (key.startsWith("VSCODE_") || key === "PASSWORD" || key === "HASHED_PASSWORD" || key === "NODE_OPTIONS" || key === "ELECTRON_RUN_AS_NODE" || key === "NETBIRD_EVENTS_DEMO_TOKEN") {
       delete env[key];
     }
   }

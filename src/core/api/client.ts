@@ -133,6 +133,11 @@ export class NetBirdClient {
     return this.managedValue;
   }
 
+  /** Whether requests go through a proxy (settings or environment) rather than straight to the server. */
+  get viaProxy(): boolean {
+    return this.managed.proxy !== undefined;
+  }
+
   /** The full URL of a request, as sent (for logs and tests; contains no secret). */
   urlFor(path: string, params: URLSearchParams): URL {
     const url = new URL(`${this.baseUrl}${path}`);

@@ -14,9 +14,10 @@ export interface CollectedResponse {
 export interface BodyLimit {
   readonly limit: number;
   /**
-   * Keep the first `limit` bytes and stop reading (error bodies, redirects), and settle with what arrived
-   * when the body fails midway. Without it, a body over `limit` fails with `tooLarge()` before or while
-   * it arrives, and a body that fails midway fails the request.
+   * Keep the first `limit` bytes and settle then (error bodies, redirects), reading the rest to its end in the
+   * background so the connection can serve the next request (up to DRAIN_BYTES more; a longer body closes it),
+   * and settle with what arrived when the body fails midway. Without it, a body over `limit` fails with
+   * `tooLarge()` before or while it arrives, and a body that fails midway fails the request.
    */
   readonly truncate: boolean;
 }
@@ -27,6 +28,9 @@ export interface CollectOptions {
   readonly tooLarge: () => Error;
   readonly onProgress?: (receivedBytes: number, totalBytes: number | undefined) => void;
 }
+
+/** How much of a truncated body is read past its limit and thrown away, to keep the connection (as undici's dump). */
+const DRAIN_BYTES = 128 * 1024;
 
 /**
  * One request through undici's dispatch API with the body gathered straight from the HTTP parser's chunks.
@@ -43,8 +47,9 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
     let total: number | undefined;
     const chunks: Buffer[] = [];
     let received = 0;
+    let kept = 0;
     let settled = false;
-    const text = () => Buffer.concat(chunks, Math.min(received, body.limit)).toString("utf8");
+    const text = () => Buffer.concat(chunks, kept).toString("utf8");
     const finish = (error: Error | undefined) => {
       if (settled) return;
       settled = true;
@@ -81,20 +86,25 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
         }
       },
       onResponseData(_controller, chunk) {
-        if (settled) return;
         received += chunk.length;
-        if (received > body.limit) {
-          if (!body.truncate) {
-            const error = options.tooLarge();
-            abort(error);
-            return finish(error);
+        if (body.truncate) {
+          const room = body.limit - kept;
+          if (room > 0) {
+            chunks.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
+            kept += Math.min(room, chunk.length);
           }
-          const kept = chunk.length - (received - body.limit);
-          if (kept > 0) chunks.push(chunk.subarray(0, kept));
-          abort(new Error("the rest of the body is not needed"));
-          return finish(undefined);
+          if (received >= body.limit) finish(undefined);
+          if (received > body.limit + DRAIN_BYTES) abort(new Error("the rest of the body is not needed"));
+          return;
+        }
+        if (settled) return;
+        if (received > body.limit) {
+          const error = options.tooLarge();
+          abort(error);
+          return finish(error);
         }
         chunks.push(chunk);
+        kept = received;
         options.onProgress?.(received, total);
       },
       onResponseEnd() {

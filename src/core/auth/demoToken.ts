@@ -5,17 +5,19 @@ export const DEMO_TOKEN_ENV = "NETBIRD_EVENTS_DEMO_TOKEN";
 
 /**
  * The token to sign in with for the demo, or undefined: only when the variable holds something shaped like a
- * NetBird token, the management URL is on this machine (the demo's simulator; never a real server) and the
- * demo has not signed in to this URL before (signing out stays signed out, also after a reload).
+ * NetBird token, the management URL's host is a loopback address (127.0.0.0/8 or ::1 written out: the demo's
+ * simulator; not a name such as `*.localhost`, which DNS could send elsewhere) and no demo token was seen
+ * before (signing out stays signed out, also after a reload or a change of URL).
  */
-export function demoToken(env: Readonly<Record<string, string | undefined>>, managementUrl: string, signedInBefore: boolean): string | undefined {
+export function demoToken(env: Readonly<Record<string, string | undefined>>, managementUrl: string, seenBefore: boolean): string | undefined {
   const token = env[DEMO_TOKEN_ENV]?.trim();
-  if (!token || signedInBefore || !/^nbp_[A-Za-z0-9]{36}$/.test(token)) return undefined;
+  if (!token || seenBefore || !/^nbp_[A-Za-z0-9]{36}$/.test(token)) return undefined;
   let host: string;
   try {
-    host = new URL(managementUrl).hostname;
+    host = new URL(managementUrl).hostname.toLowerCase();
   } catch {
     return undefined;
   }
-  return isLoopbackHost(host) ? token : undefined;
+  const name = host === "localhost" || host.endsWith(".localhost");
+  return !name && isLoopbackHost(host) ? token : undefined;
 }

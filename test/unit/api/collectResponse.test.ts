@@ -68,7 +68,7 @@ describe("collectResponse (a body read straight from undici's parser)", function
     await assert.rejects(get(() => whole(1000)), /too large/);
   });
 
-  it("keeps the first bytes of an error body and stops reading it", async () => {
+  it("settles with the first bytes of an error body without waiting for the rest", async () => {
     answer = (_req, res) => {
       res.writeHead(500, { "content-type": "application/json" });
       res.write(`{"message":"${"m".repeat(3000)}`);
@@ -77,6 +77,25 @@ describe("collectResponse (a body read straight from undici's parser)", function
     const response = await get((status) => (status >= 400 ? { limit: 100, truncate: true } : whole()));
     assert.equal(response.status, 500);
     assert.equal(response.text, `{"message":"${"m".repeat(88)}`);
+  });
+
+  it("reads the rest of a short redirect or error body to its end, so the connection serves the next request", async () => {
+    answer = (req, res) => {
+      if (req.url === "/") {
+        res.writeHead(302, { location: "https://elsewhere.example/", "content-length": "5000" });
+        res.end("r".repeat(5000));
+      } else {
+        res.writeHead(200);
+        res.end("ok");
+      }
+    };
+    const redirect = await get((status) => (status >= 300 ? { limit: 0, truncate: true } : whole()));
+    assert.equal(redirect.status, 302);
+    assert.equal(redirect.text, "");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const next = await collectResponse(agent, { origin, path: "/next", method: "GET" }, { limitFor: () => whole(), tooLarge });
+    assert.equal(next.text, "ok");
+    assert.equal(connections, 1);
   });
 
   it("settles an error response whose body breaks off with what arrived; fails a success body that breaks off", async () => {
