@@ -114,7 +114,7 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
       const subscription = TrafficPanel.onDidExchangeMessage((m) => messages.push(m));
       return { messages, stop: () => subscription.dispose() };
     },
-    requestsInFlight: () => connection.inFlight,
+    requestsInFlight: () => connection.clientStats?.inFlight ?? 0,
     logUri: () => context.logUri,
     storedState: () => {
       const dump = (memento: vscode.Memento) => Object.fromEntries(memento.keys().map((key) => [key, memento.get(key)]));

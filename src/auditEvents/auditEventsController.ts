@@ -24,7 +24,6 @@ export class AuditEventsController implements vscode.Disposable {
   private visible: AuditEventList = NO_EVENTS;
   /** Events by id, built on the first lookup after a load (a refresh does not pay for it). */
   private byId: Map<string, AuditEvent> | undefined;
-  private unseen: { events: readonly AuditEvent[]; lastSeen: string | undefined; count: number } | undefined;
   private current: Promise<void> | undefined;
   private abort: AbortController | undefined;
   private filterValue: AuditFilter;
@@ -107,12 +106,9 @@ export class AuditEventsController implements vscode.Disposable {
     return this.byId.get(id);
   }
 
-  /** Events newer than the newest one the user has seen (counted once per list and last-seen event). */
+  /** Events newer than the newest one the user has seen. */
   get unseenCount(): number {
-    const events = this.all.events;
-    const lastSeen = this.state.get<string>(this.lastSeenKey());
-    if (this.unseen?.events !== events || this.unseen.lastSeen !== lastSeen) this.unseen = { events, lastSeen, count: countNewerThan(events, lastSeen) };
-    return this.unseen.count;
+    return countNewerThan(this.all.events, this.state.get<string>(this.lastSeenKey()));
   }
 
   /** Marks everything loaded as seen (clears the badge). */

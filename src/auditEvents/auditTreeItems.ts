@@ -2,7 +2,7 @@ import * as vscode from "vscode";
 import { activityCategory, activityVerb, categoryIcon, describeAuditEvent, initiatorDisplay, isSystemInitiator } from "../core/activity";
 import type { AuditEvent } from "../core/api/models";
 import { auditTooltipMarkdown } from "../core/audit/auditTooltip";
-import type { DayGroup } from "../core/audit/dayGroups";
+import { DAY_PAGE_SIZE, type DayGroup } from "../core/audit/dayGroups";
 import { relativeTime } from "../core/format/time";
 import { formatInteger } from "../core/format/units";
 import { parseTimestamp } from "../core/format/timestamp";
@@ -72,8 +72,8 @@ export function eventTooltip(event: AuditEvent, now: number): vscode.MarkdownStr
   return markdown;
 }
 
-export function moreItem(node: Extract<AuditNode, { kind: "more" }>, page: number): vscode.TreeItem {
-  const next = Math.min(page, node.hidden);
+export function moreItem(node: Extract<AuditNode, { kind: "more" }>): vscode.TreeItem {
+  const next = Math.min(DAY_PAGE_SIZE, node.hidden);
   const label = `Show ${formatInteger(next)} more`;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `more:${node.day.group.key}`;

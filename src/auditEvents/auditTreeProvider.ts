@@ -1,6 +1,6 @@
 import * as vscode from "vscode";
 import { AUDIT_EVENTS_CAP, type AuditEventList } from "../core/api/models";
-import { DAY_PAGE_SIZE, groupByDay } from "../core/audit/dayGroups";
+import { groupByDay } from "../core/audit/dayGroups";
 import { localDayKey } from "../core/format/time";
 import { formatInteger } from "../core/format/units";
 import type { AuditEventsController } from "./auditEventsController";
@@ -77,7 +77,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<AuditNode>, vs
       case "event":
         return eventItem(node.event, Date.now());
       case "more":
-        return moreItem(node, DAY_PAGE_SIZE);
+        return moreItem(node);
       case "note":
         return noteItem(node);
     }

@@ -16,6 +16,7 @@ const SEEN_KEY = "netbird.demoTokenSeen";
  */
 export async function signInForDemo(session: Session, connection: Connection, state: vscode.Memento, log: Log): Promise<void> {
   const env = { [DEMO_TOKEN_ENV]: process.env[DEMO_TOKEN_ENV] };
+  if (env[DEMO_TOKEN_ENV] === undefined) return;
   delete process.env[DEMO_TOKEN_ENV];
   await session.ready();
   const token = demoToken(env, connection.managementUrl, state.get<boolean>(SEEN_KEY) === true);
@@ -27,8 +28,7 @@ export async function signInForDemo(session: Session, connection: Connection, st
       log.warn(`[auth] demo: not signing in to ${connection.managementUrl} through a proxy`);
       return;
     }
-    const user = await session.signIn(token);
-    log.info(`[auth] demo: signed in to ${connection.managementUrl} as ${user.email || user.name || user.id}`);
+    await session.signIn(token);
   } catch (error) {
     log.warn(`[auth] demo: could not sign in to ${connection.managementUrl}: ${describeError(error)}`);
   }

@@ -12,9 +12,8 @@ import { readConnectionSettings, readNetworkOptions, type ConnectionSettings } f
  */
 export class Connection implements vscode.Disposable {
   private client: NetBirdClient | undefined;
-  private urlError: ApiError | undefined;
-  /** The settings of an accepted management URL (undefined while it is refused). */
-  private settings: ConnectionSettings | undefined;
+  /** The settings of an accepted management URL, or the error that refused it (set by build(), from the constructor on). */
+  private target!: { readonly settings: ConnectionSettings } | { readonly error: ApiError };
   private server = "";
   private url = "";
   private readonly changed = new vscode.EventEmitter<void>();
@@ -50,11 +49,6 @@ export class Connection implements vscode.Disposable {
     return this.server;
   }
 
-  /** Requests in flight on the current client (0 when there is none). */
-  get inFlight(): number {
-    return this.client?.stats.inFlight ?? 0;
-  }
-
   /** The current client's counters (undefined before the first request to this server). */
   get clientStats(): ClientStats | undefined {
     return this.client?.stats;
@@ -62,9 +56,9 @@ export class Connection implements vscode.Disposable {
 
   /** The client, or throws the ApiError that explains why the URL is refused. */
   getClient(): NetBirdClient {
-    // build() leaves either the settings of an accepted URL or the error that refused it.
-    if (!this.settings) throw this.urlError!;
-    this.client ??= this.createClient(this.url, this.settings);
+    const target = this.target;
+    if ("error" in target) throw target.error;
+    this.client ??= this.createClient(this.url, target.settings);
     return this.client;
   }
 
@@ -77,22 +71,21 @@ export class Connection implements vscode.Disposable {
     const settings = readConnectionSettings();
     const old = this.client;
     this.client = undefined;
-    this.settings = undefined;
-    this.urlError = undefined;
     void old?.close();
     let url: string;
     try {
       url = normalizeManagementUrl(settings.managementUrl);
     } catch (error) {
-      this.urlError = error instanceof ApiError ? error : new ApiError({ kind: "urlRefused", userMessage: String(error) });
+      const refused = error instanceof ApiError ? error : new ApiError({ kind: "urlRefused", userMessage: String(error) });
+      this.target = { error: refused };
       this.server = settings.managementUrl;
       this.url = settings.managementUrl;
-      this.log.warn(`[connection] management URL refused: ${this.urlError.userMessage}`);
+      this.log.warn(`[connection] management URL refused: ${refused.userMessage}`);
       return;
     }
     this.url = url;
     this.server = settings.account ? `${url}#account=${settings.account}` : url;
-    this.settings = settings;
+    this.target = { settings };
   }
 
   private createClient(url: string, settings: ConnectionSettings): NetBirdClient {

@@ -1,6 +1,6 @@
 import { randomInt } from "node:crypto";
 import { createDispatcher, type ManagedDispatcher } from "./dispatcher";
-import { collectResponse, type CollectedResponse, type ResponseHeaders } from "./collectResponse";
+import { collectResponse, header } from "./collectResponse";
 import { ApiError, CancelledError, errorFromResponse, type Endpoint } from "./errors";
 import { normalizeManagementUrl } from "./managementUrl";
 import type { AuditEventList, CurrentUser, TrafficPage, TrafficQuery } from "./models";
@@ -219,34 +219,28 @@ export class NetBirdClient {
   private async attempt(endpoint: Endpoint, url: URL, req: RequestOptions): Promise<Raw> {
     const started = Date.now();
     const maxBytes = this.options.maxResponseBytes ?? 256 * 1024 * 1024;
-    let response: CollectedResponse;
-    try {
-      response = await collectResponse(
-        this.managed.dispatcher,
-        {
-          origin: url.origin,
-          path: `${url.pathname}${url.search}`,
-          method: "GET",
-          headers: {
-            authorization: `Token ${req.token}`,
-            accept: "application/json",
-            "user-agent": this.options.userAgent,
-          },
+    // A cancelled request's error becomes a CancelledError in getJsonWithRetries.
+    const { status, headers, text } = await collectResponse(
+      this.managed.dispatcher,
+      {
+        origin: url.origin,
+        path: `${url.pathname}${url.search}`,
+        method: "GET",
+        headers: {
+          authorization: `Token ${req.token}`,
+          accept: "application/json",
+          "user-agent": this.options.userAgent,
         },
-        {
-          signal: req.signal,
-          // A redirect's body is not read; an error's only as far as its message can be.
-          limitFor: (status) =>
-            status >= 300 && status < 400 ? { limit: 0, truncate: true } : status >= 400 ? { limit: ERROR_BODY_LIMIT, truncate: true } : { limit: maxBytes, truncate: false },
-          tooLarge: () => tooLarge(url, maxBytes),
-          onProgress: req.onProgress,
-        },
-      );
-    } catch (error) {
-      if (req.signal?.aborted) throw new CancelledError();
-      throw error;
-    }
-    const { status, headers, text } = response;
+      },
+      {
+        signal: req.signal,
+        // Nothing of a redirect's body is kept; of an error's, as much as its message can need.
+        limitFor: (status) =>
+          status >= 300 && status < 400 ? { limit: 0, truncate: true } : status >= 400 ? { limit: ERROR_BODY_LIMIT, truncate: true } : { limit: maxBytes, truncate: false },
+        tooLarge: () => tooLarge(url, maxBytes),
+        onProgress: req.onProgress,
+      },
+    );
     const requestId = header(headers, "x-request-id");
     const contentType = header(headers, "content-type") ?? "";
     if (status >= 300 && status < 400) {
@@ -302,11 +296,6 @@ function tooLarge(url: URL, limit: number): ApiError {
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
-}
-
-function header(headers: ResponseHeaders, name: string): string | undefined {
-  const value = headers[name];
-  return Array.isArray(value) ? value[0] : value;
 }
 
 /** NetBird's `{"message": "...", "code": N}`; undefined for other bodies (e.g. plain-text 404). */

@@ -1,7 +1,14 @@
+import { CancelledError } from "./errors";
 import type { Dispatcher } from "./undiciParts";
 
 /** Response headers by lower-case name. */
 export type ResponseHeaders = Record<string, string | string[] | undefined>;
+
+/** A header's (first) value. */
+export function header(headers: ResponseHeaders, name: string): string | undefined {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
 
 /** A response read to its end: status, headers and the body as text. */
 export interface CollectedResponse {
@@ -22,7 +29,7 @@ export interface BodyLimit {
   readonly truncate: boolean;
 }
 
-export interface CollectOptions {
+interface CollectOptions {
   readonly signal?: AbortSignal;
   readonly limitFor: (status: number) => BodyLimit;
   readonly tooLarge: () => Error;
@@ -61,23 +68,23 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
       if (controller && !controller.aborted) controller.abort(reason);
     };
     const onAbort = () => {
-      const reason = new Error("the request was cancelled");
+      const reason = new CancelledError();
       abort(reason);
       finish(reason);
     };
-    if (signal?.aborted) return reject(new Error("the request was cancelled"));
+    if (signal?.aborted) return reject(new CancelledError());
     signal?.addEventListener("abort", onAbort, { once: true });
     dispatcher.dispatch(request, {
       onRequestStart(start) {
         controller = start;
-        if (settled) start.abort(new Error("the request was cancelled"));
+        if (settled) start.abort(new CancelledError());
       },
       onResponseStart(_controller, statusCode, responseHeaders) {
         if (statusCode < 200) return;
         status = statusCode;
         headers = responseHeaders;
         body = options.limitFor(statusCode);
-        const length = first(responseHeaders["content-length"]);
+        const length = header(responseHeaders, "content-length");
         total = length === undefined ? undefined : Number(length);
         if (!body.truncate && total !== undefined && total > body.limit) {
           const error = options.tooLarge();
@@ -116,8 +123,4 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
       },
     });
   });
-}
-
-function first(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

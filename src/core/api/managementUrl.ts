@@ -37,8 +37,13 @@ export function normalizeManagementUrl(input: string): string {
 
 /** True for 127.0.0.0/8, ::1 and localhost (including `*.localhost`). */
 export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === "localhost" || host.endsWith(".localhost") || isLoopbackAddress(host);
+}
+
+/** True for a loopback address written out (127.0.0.0/8, ::1, ::ffff:127.x.x.x), not for a name. */
+export function isLoopbackAddress(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, "");
-  if (host === "localhost" || host.endsWith(".localhost")) return true;
   if (host === "::1" || host === "0:0:0:0:0:0:0:1") return true;
   const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   if (v4) return Number(v4[1]) === 127 && v4.slice(1).every((p) => Number(p) <= 255);

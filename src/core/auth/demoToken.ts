@@ -1,4 +1,5 @@
-import { isLoopbackHost } from "../api/managementUrl";
+import { isLoopbackAddress } from "../api/managementUrl";
+import { patFormatProblem } from "./patFormat";
 
 /** The environment variable `npm run demo` sets for the VS Code it starts: a token of the local NetBird simulator. */
 export const DEMO_TOKEN_ENV = "NETBIRD_EVENTS_DEMO_TOKEN";
@@ -11,13 +12,10 @@ export const DEMO_TOKEN_ENV = "NETBIRD_EVENTS_DEMO_TOKEN";
  */
 export function demoToken(env: Readonly<Record<string, string | undefined>>, managementUrl: string, seenBefore: boolean): string | undefined {
   const token = env[DEMO_TOKEN_ENV]?.trim();
-  if (!token || seenBefore || !/^nbp_[A-Za-z0-9]{36}$/.test(token)) return undefined;
-  let host: string;
+  if (!token || seenBefore || patFormatProblem(token) !== undefined) return undefined;
   try {
-    host = new URL(managementUrl).hostname.toLowerCase();
+    return isLoopbackAddress(new URL(managementUrl).hostname) ? token : undefined;
   } catch {
     return undefined;
   }
-  const name = host === "localhost" || host.endsWith(".localhost");
-  return !name && isLoopbackHost(host) ? token : undefined;
 }
