@@ -5,10 +5,10 @@
 //   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [--size 50000]
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { installHost, runCleanups } from "../test/host/processes";
-import { collectGarbage } from "../test/support/gc";
-import { endSession, runTool, startSession } from "./lib/session";
+import { runTool, startSession } from "./lib/session";
 import { agent, type Context } from "./scenarios/context";
-import { openPanel, setPageSize } from "./scenarios/traffic";
+import { reseedAudit } from "./scenarios/audit";
+import { openPanel, setPageSize, type ScrollResult } from "./scenarios/traffic";
 import * as path from "node:path";
 
 interface Profiled {
@@ -68,9 +68,7 @@ async function main(): Promise<void> {
     if (want("phases")) {
       await session.workbench.runCommand("View: Show Explorer");
       for (let i = 0; i < 10; i++) {
-        // Other events each time (as the bench's audit metric), this process's garbage collected first.
-        session.sim.setDataset({ seed: 1000 + i });
-        collectGarbage();
+        reseedAudit(ctx, 1000 + i);
         await agent(ctx, "phaseTimes");
         const r = await agent<{ ms: number; loadMs: number }>(ctx, "auditRefresh", { items: 100 });
         const f = await agent<{ ms: number }>(ctx, "floor", { path: "/api/events/audit" });
@@ -96,8 +94,8 @@ async function main(): Promise<void> {
       raw.on("Tracing.dataCollected", (data) => events.push(...data.value));
       const complete = new Promise<void>((resolve) => raw.once("Tracing.tracingComplete", () => resolve()));
       await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-      const scroll = await ctx.webview!.call<{ frames: number; durationMs: number; longTasks: number[]; heapMB?: number }>("scrollEndToEnd", 300);
-      console.log(`webview heap after scrolling: ${scroll.heapMB} MB`);
+      const scroll = await ctx.webview!.call<ScrollResult>("scrollEndToEnd", 300);
+      console.log(`renderer heap after scrolling: ${await heapMB()} MB`);
       await cdp.send("Tracing.end");
       await complete;
       console.log(`\nscroll: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, long tasks [${scroll.longTasks.join(", ")}]`);
@@ -140,7 +138,7 @@ async function main(): Promise<void> {
       print("workbench renderer during the change", summarizeProfile(profile));
     }
   } finally {
-    await endSession(session);
+    await session.close();
     await runCleanups();
   }
 }

@@ -13,7 +13,7 @@ import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { HostUnavailableError, installHost, runCleanups } from "../test/host/processes";
 import { describeMachine, machineInfo } from "./lib/machine";
 import { evaluate, markdownReport, readmeSection, summaryTable, type Results } from "./lib/report";
-import { endSession, startSession, type Session } from "./lib/session";
+import { startSession, type Session } from "./lib/session";
 import { activationScenario, bundleSizes } from "./scenarios/activation";
 import { auditScenario } from "./scenarios/audit";
 import { agent, type BenchConfig, type Context } from "./scenarios/context";
@@ -113,7 +113,7 @@ async function mainSession(args: Args, config: BenchConfig, extensionPath: strin
       results.soak = await soakScenario(ctx);
     });
   } finally {
-    await endSession(session);
+    await session.close();
   }
 }
 

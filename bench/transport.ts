@@ -4,7 +4,7 @@
 import * as path from "node:path";
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { installHost, runCleanups } from "../test/host/processes";
-import { endSession, runTool, startSession } from "./lib/session";
+import { runTool, startSession } from "./lib/session";
 import { summarize } from "./lib/stats";
 
 async function main(): Promise<void> {
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
       console.log(`${r.kind.padEnd(8)} ${(r.bytes / 1e6).toFixed(1).padStart(5)} MB  median ${s.median.toFixed(0).padStart(5)} ms  (${s.min.toFixed(0)}–${s.max.toFixed(0)})  ${((r.bytes / 1e6) / (s.median / 1000)).toFixed(0)} MB/s`);
     }
   } finally {
-    await endSession(session);
+    await session.close();
     await runCleanups();
   }
 }

@@ -68,16 +68,12 @@ export function renderSection(results: Map<string, CaseResult[]>, cases: readonl
   return lines.join("\n");
 }
 
-export function renderReadme(readme: string, section: string): string {
-  return replaceReadmeSection(readme, "reliability", section);
-}
-
 if (require.main === module) {
   const root = REPO_ROOT;
   const results = readResults(root);
   const section = renderSection(results);
   const readmePath = path.join(root, "README.md");
-  if (process.argv.includes("--write")) fs.writeFileSync(readmePath, renderReadme(fs.readFileSync(readmePath, "utf8"), section));
+  if (process.argv.includes("--write")) fs.writeFileSync(readmePath, replaceReadmeSection(fs.readFileSync(readmePath, "utf8"), "reliability", section));
   else process.stdout.write(`${section}\n`);
   const untested = casesWithoutTest(root);
   const notPassed = RELIABILITY_CASES.filter((c) => outcome(results.get(c.id)) !== "passed");

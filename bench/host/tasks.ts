@@ -2,7 +2,6 @@
 import { createWriteStream } from "node:fs";
 import { rm, stat } from "node:fs/promises";
 import * as inspector from "node:inspector";
-import * as v8 from "node:v8";
 import * as vscode from "vscode";
 import type { NetBirdEventsApi } from "../../src/testApi";
 import { simulatorEnv, token } from "../../test/integration/env";
@@ -238,12 +237,6 @@ export const TASKS: Record<string, TaskFn> = {
     if (response.status !== 200) throw new Error(`floor request ${args.path} answered ${response.status}`);
     const count = Array.isArray(value) ? value.length : ((value as { data?: unknown[] }).data?.length ?? 0);
     return { ms: response.fetchMs + parseMs, fetchMs: response.fetchMs, parseMs, bytes: response.body.length, count };
-  },
-
-  /** Writes a heap snapshot of the extension host after full GCs (a development aid); returns its path. */
-  async heapSnapshot(args: { file: string }) {
-    await settledHeap();
-    return v8.writeHeapSnapshot(args.file);
   },
 
   /** Heap after full GCs (what stays reachable). */

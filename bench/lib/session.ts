@@ -34,6 +34,7 @@ export interface Session {
   link?: AgentLink;
   /** The workbench URL of this session (for reloads). */
   url: string;
+  /** Asks the agent to end its run(), then stops the browser, code-server and the simulator. */
   close(): Promise<void>;
 }
 
@@ -102,18 +103,15 @@ export async function startSession(options: SessionOptions): Promise<Session> {
         link.ready,
         new Promise((_, reject) => setTimeout(() => reject(new Error("the bench agent did not start within 120 s")), 120_000)),
       ]);
+      // First thing on close: ask the extension-host agent to end its run(), before the server and browser stop.
+      const l = link;
+      closers.push(() => l.call("exit", {}, 10_000).then(() => undefined, () => undefined));
     }
     return { sim, server, page, workbench, link, url, close };
   } catch (error) {
     await close();
     throw error;
   }
-}
-
-/** Asks the extension-host agent to end its run(), then stops the session (server, browser). */
-export async function endSession(session: Session): Promise<void> {
-  await session.link?.call("exit", {}, 10_000).catch(() => undefined);
-  await session.close();
 }
 
 /** Runs a bench tool's main(): exit code 0 when it resolves, 1 (with the error printed) when it throws. */

@@ -34,6 +34,16 @@ interface Refresh {
 /** Measured runs for the audit metric: it is quick, so more than the minimum of 5 (a steadier median). */
 const AUDIT_RUNS = 21;
 
+/**
+ * Makes the simulator serve other audit events (another seed). The simulator lives in this process: rebuilding
+ * its data leaves the old data as garbage here, collected now so the next request, the measured one, does not
+ * wait for this process's GC.
+ */
+export function reseedAudit(ctx: Context, seed: number): void {
+  ctx.session.sim.setDataset({ seed });
+  collectGarbage();
+}
+
 export async function auditScenario(ctx: Context): Promise<AuditResult> {
   // The tree is resolved by the bench exactly as VS Code resolves a visible view (roots, then the children of
   // expanded days). With the NetBird view also on screen, VS Code would resolve it a second time in the same
@@ -56,17 +66,11 @@ async function measureAudit(ctx: Context): Promise<AuditResult> {
   // outside the timing): a refresh that brings exactly the loaded list again is cheaper on purpose (the
   // extension keeps the list and the tree as they are) and is not what this metric is about.
   let seed = 1000;
-  // The simulator lives in this process: rebuilding its data leaves the old data as garbage here, collected
-  // before the timing starts so the next request, the measured one, does not wait for this process's GC.
-  const otherEvents = () => {
-    ctx.session.sim.setDataset({ seed: seed++ });
-    collectGarbage();
-  };
   // One warm-up pair first (JIT, connection, caches), not counted.
   await alternateWithFloor(
     Math.max(ctx.config.runs, AUDIT_RUNS),
     async (record) => {
-      otherEvents();
+      reseedAudit(ctx, seed++);
       const { value, requests } = await requestsDuring(ctx, () => agent<Refresh>(ctx, "auditRefresh", { items: 100 }));
       if (!record) return;
       refreshes.push(value);

@@ -167,7 +167,6 @@
       observer?.disconnect();
       gaps.sort((a, b) => a - b);
       return {
-        heapMB: performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1048576) : undefined,
         frames: count,
         stepPx: step,
         scrollHeight: scroller.scrollHeight,

@@ -1,5 +1,7 @@
 import * as assert from "node:assert/strict";
+import type { Locator } from "playwright-core";
 import { TOKENS } from "../../simulator/server";
+import { DAY_PAGE_SIZE } from "../../src/core/audit/dayGroups";
 import { startE2eHost, type E2eHost } from "./e2eHost";
 
 describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
@@ -100,7 +102,9 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
   it("lists a long day a page at a time: the Show more item (mouse or keyboard) lists the next page", async () => {
     const wb = host.workbench;
     const sim = host.simulator!;
-    sim.setDataset({ seed: 11, auditCount: 10_000, trafficCount: 2000 });
+    const page = DAY_PAGE_SIZE;
+    const previousCount = sim.info().counts.audit;
+    sim.setDataset({ auditCount: 10_000 });
     try {
       await wb.runCommand("NetBird: Refresh Audit Events");
       // The newest day, once the new list is in: more than two pages of events.
@@ -110,28 +114,26 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
       const total = Number(/, (\d+) events$/.exec(dayName)?.[1]);
       const dayLabel = dayName.replace(/, \d+ events$/, "");
       const events = wb.viewPane(view).locator('[role="treeitem"][aria-level="2"]');
-      assert.equal(await events.first().getAttribute("aria-setsize"), "101", "one page of 100 events, then Show more");
-      const more = wb.treeItem(view, `Show 100 more events of ${dayLabel}, ${total - 100} not shown`);
-      // Down the tree with the keyboard (the list scrolls with the focus) until the item is on screen.
+      const moreItem = (listed: number) => wb.treeItem(view, `Show ${Math.min(page, total - listed)} more events of ${dayLabel}, ${total - listed} not shown`);
+      /** Down the tree with the keyboard (the list scrolls with the focus) until `item` is on screen. */
+      const pageDownTo = async (item: Locator) => {
+        await wb.viewPane(view).locator(".monaco-list").first().focus();
+        for (let i = 0; i < 20 && !(await item.isVisible()); i++) await host.page.keyboard.press("PageDown");
+        if (!(await item.isVisible())) throw new Error(`no Show more item: ${(await events.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")))).slice(-3).join(" | ")}`);
+      };
+      const listed = (count: number) =>
+        wb.waitUntil(async () => (await events.first().getAttribute("aria-setsize")) === String(count), 10_000, async () => `the day does not list ${count} items: ${await events.first().getAttribute("aria-setsize")}`);
+      assert.equal(await events.first().getAttribute("aria-setsize"), String(page + 1), "one page of events, then Show more");
+      const more = moreItem(page);
       await wb.viewPane(view).locator(".monaco-list").first().focus();
       await host.page.keyboard.press("Home");
-      for (let i = 0; i < 20 && !(await more.isVisible()); i++) await host.page.keyboard.press("PageDown");
-      if (!(await more.isVisible())) throw new Error(`no Show more item: ${(await events.evaluateAll((rows) => rows.map((r) => r.getAttribute("aria-label")))).slice(-3).join(" | ")}`);
+      await pageDownTo(more);
       await wb.screenshot("show-more");
-      const listed = async (count: number) => {
-        const deadline = Date.now() + 10_000;
-        while ((await events.first().getAttribute("aria-setsize")) !== String(count)) {
-          if (Date.now() > deadline) throw new Error(`the day does not list ${count} items: ${await events.first().getAttribute("aria-setsize")}`);
-          await host.page.waitForTimeout(50);
-        }
-      };
       await more.click();
-      await listed(201);
-      // The keyboard alone: down to the next Show more item (now after 200 events), then Enter.
-      const next = wb.treeItem(view, `Show ${Math.min(100, total - 200)} more events of ${dayLabel}, ${total - 200} not shown`);
-      await wb.viewPane(view).locator(".monaco-list").first().focus();
-      for (let i = 0; i < 20 && !(await next.isVisible()); i++) await host.page.keyboard.press("PageDown");
-      if (!(await next.isVisible())) throw new Error(`no next Show more item: ${(await events.evaluateAll((rows) => rows.map((r) => `${r.getAttribute("aria-label")} ${r.className}`))).slice(-3).join(" | ")}`);
+      await listed(2 * page + 1);
+      // The keyboard alone: down to the next Show more item (now after two pages), then Enter.
+      const next = moreItem(2 * page);
+      await pageDownTo(next);
       // Then row by row (the list's rows carry their index) onto it.
       const focusedRow = wb.viewPane(view).locator(".monaco-list-row.focused");
       for (let i = 0; i < 60 && !/\bfocused\b/.test((await next.getAttribute("class")) ?? ""); i++) {
@@ -140,9 +142,9 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
       }
       assert.match((await next.getAttribute("class")) ?? "", /\bfocused\b/, "the keyboard reaches the Show more item");
       await host.page.keyboard.press("Enter");
-      await listed(total > 300 ? 301 : total);
+      await listed(total > 3 * page ? 3 * page + 1 : total);
     } finally {
-      sim.setDataset({ seed: 11, auditCount: 2500, trafficCount: 2000 });
+      sim.setDataset({ auditCount: previousCount });
       await wb.runCommand("NetBird: Refresh Audit Events");
     }
   });

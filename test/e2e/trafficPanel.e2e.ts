@@ -19,14 +19,15 @@ describe("traffic events panel (as a user)", () => {
   };
   /** Waits until the simulator has seen a traffic request whose query satisfies `match`, then for the page to be painted. */
   const waitForQuery = async (match: (q: Record<string, string | string[]>) => boolean, what: string) => {
-    const deadline = Date.now() + 20_000;
-    while (!trafficRequests().some((r) => match(r.query))) {
-      if (Date.now() > deadline) assert.fail(`no traffic request with ${what}; last: ${JSON.stringify(lastQuery())}`);
-      await host.page.waitForTimeout(100);
-    }
+    await host.workbench.waitUntil(async () => trafficRequests().some((r) => match(r.query)), 20_000, () => `no traffic request with ${what}; last: ${JSON.stringify(lastQuery())}`);
     await web.locator('body[data-state="ready"], body[data-state="empty"]').waitFor({ state: "attached", timeout: 20_000 });
   };
   const rows = () => web.locator('#traffic-table .tbody .body-row:not([hidden])');
+  /** The text of the traffic event JSON tab that has just opened. */
+  const openedTrafficJson = async () => {
+    await host.page.locator(".editor-group-container.active .tab.active", { hasText: /traffic-/ }).waitFor({ timeout: 15_000 });
+    return host.workbench.activeEditorText();
+  };
   const rowTexts = async () => (await rows().allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
   const setSelect = async (label: string, value: string) => web.getByLabel(label, { exact: true }).selectOption(value);
   const fill = async (label: string, value: string) => {
@@ -153,19 +154,15 @@ describe("traffic events panel (as a user)", () => {
     await waitForQuery((q) => q.page_size === "5000", "page_size=5000");
     const asked = trafficRequests().filter((r) => r.query.page_size === "5000" && r.query.page === "1").at(-1)!;
     const replay = new URLSearchParams(asked.query as Record<string, string>);
-    const served = (await (await fetch(`${host.simulator!.url}/api/events/network-traffic?${replay}`, { headers: { authorization: `Token ${TOKENS.owner}` } })).json()) as { data: unknown[] };
+    const served = (await (await fetch(`${host.simulator!.url}/api/events/network-traffic?${replay}`, { headers: { authorization: `Token ${TOKENS.owner}` } })).json()) as { data: TrafficEvent[] };
     const expected = served.data.length;
     assert.ok(expected > 2_000, `a page big enough to come in two parts (${expected} rows)`);
     // The first rows are on screen; the rest arrive a moment later and the table grows to every row.
-    const deadline = Date.now() + 20_000;
-    while ((await tableRows()) !== expected) {
-      if (Date.now() > deadline) assert.fail(`the table holds ${await tableRows()} of ${expected} rows`);
-      await host.page.waitForTimeout(100);
-    }
+    await host.workbench.waitUntil(async () => (await tableRows()) === expected, 20_000, async () => `the table holds ${await tableRows()} of ${expected} rows`);
     assert.equal(await firstPaintRows(), 500, "the first 500 rows were painted before the rest arrived");
     // The filter suggestions come from every row once the rest is there (the first part brought its own).
-    const everyRow = suggestionsOf(served.data as TrafficEvent[]);
-    const firstRows = suggestionsOf((served.data as TrafficEvent[]).slice(0, 500));
+    const everyRow = suggestionsOf(served.data);
+    const firstRows = suggestionsOf(served.data.slice(0, 500));
     assert.ok(everyRow.destinations.length > firstRows.destinations.length, "the rest of the page has destinations the first rows lack");
     assert.equal(await web.locator("#suggest-destinationId option").count(), everyRow.destinations.length);
     assert.doesNotMatch(await web.locator("#status").innerText(), /Loading the rest/);
@@ -187,9 +184,7 @@ describe("traffic events panel (as a user)", () => {
     const firstRow = rows().first();
     await firstRow.getByRole("button", { name: /^Actions for flow/ }).click();
     await web.getByRole("menuitem", { name: "Open JSON" }).click();
-    const tab = host.page.locator(".editor-group-container.active .tab.active", { hasText: /traffic-/ });
-    await tab.waitFor({ timeout: 15_000 });
-    const text = await host.workbench.activeEditorText();
+    const text = await openedTrafficJson();
     const flowId = /"flow_id": "([^"]+)"/.exec(text)?.[1];
     assert.ok(flowId, text.slice(0, 200));
     assert.ok(host.simulator!.dataset.traffic.some((row) => row.record.flow_id === flowId));
@@ -211,8 +206,7 @@ describe("traffic events panel (as a user)", () => {
     const open = menu.getByRole("menuitem", { name: /Open JSON/ });
     for (let i = 0; i < 5 && !/\bfocused\b/.test((await open.locator("..").getAttribute("class")) ?? ""); i++) await host.page.keyboard.press("ArrowDown");
     await host.page.keyboard.press("Enter");
-    await host.page.locator(".editor-group-container.active .tab.active", { hasText: /traffic-/ }).waitFor({ timeout: 15_000 });
-    assert.match(await host.workbench.activeEditorText(), new RegExp(`"flow_id": "${flowId}"`));
+    assert.match(await openedTrafficJson(), new RegExp(`"flow_id": "${flowId}"`));
     await host.page.keyboard.press("Control+W");
   });
 

@@ -134,7 +134,7 @@ export class Workbench {
         if (await target.isVisible()) return { widget, input };
       } catch (error) {
         // Only a wait that ran out is worth another try (the palette closed under it); a closed page is not.
-        if (!(error instanceof Error && (error.name === "TimeoutError" || /never listed/.test(error.message)))) throw error;
+        if (!(error instanceof Error && error.name === "TimeoutError")) throw error;
         firstError ??= error;
       }
       if (Date.now() >= deadline) throw firstError ?? new Error(`the command palette did not stay open for "${text}"`);
@@ -150,11 +150,15 @@ export class Workbench {
     return palette;
   }
 
-  /** Polls `probe` every 50 ms until it holds; throws `message()` after `timeoutMs`. */
-  private async waitUntil(probe: () => Promise<boolean>, timeoutMs: number, message: () => Promise<string> | string): Promise<void> {
+  /** Polls `probe` every 50 ms until it holds; after `timeoutMs`, throws a TimeoutError saying `message()`. */
+  async waitUntil(probe: () => Promise<boolean>, timeoutMs: number, message: () => Promise<string> | string): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!(await probe())) {
-      if (Date.now() > deadline) throw new Error(await message());
+      if (Date.now() > deadline) {
+        const error = new Error(await message());
+        error.name = "TimeoutError";
+        throw error;
+      }
       await this.page.waitForTimeout(50);
     }
   }

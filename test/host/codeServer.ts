@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { DEMO_TOKEN_ENV } from "../../src/core/auth/demoToken";
 import { hostPaths, verbose } from "./paths";
 import { freePort, spawnGroup, waitForHttpOk, type GroupProcess } from "./processes";
 
@@ -59,8 +60,8 @@ function serverEnv(dirs: RunDirs): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(env)) {
     // VSCODE_IPC_HOOK_CLI (inside a code-server terminal) turns code-server into a CLI client.
-    // NETBIRD_EVENTS_DEMO_TOKEN (inside the demo's terminals) would sign the extension in by itself.
-    if (key.startsWith("VSCODE_") || key === "PASSWORD" || key === "HASHED_PASSWORD" || key === "NODE_OPTIONS" || key === "ELECTRON_RUN_AS_NODE" || key === "NETBIRD_EVENTS_DEMO_TOKEN") {
+    // The demo's token (inside the demo's terminals) would sign the extension in by itself.
+    if (key.startsWith("VSCODE_") || key === "PASSWORD" || key === "HASHED_PASSWORD" || key === "NODE_OPTIONS" || key === "ELECTRON_RUN_AS_NODE" || key === DEMO_TOKEN_ENV) {
       delete env[key];
     }
   }

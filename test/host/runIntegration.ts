@@ -45,11 +45,10 @@ function parseArgs(argv: string[]): void {
 const OUTPUT_MARKER = "\u2063nbt\u2063";
 
 /** Phase durations, printed as one line at the end. */
-const phases = phaseTimer();
-const phase = (name: string): void => phases.phase(name);
+const { phase, restart, text } = phaseTimer();
 
 async function runSuite(summary: MochaSummary, transcript: string[]): Promise<Outcome> {
-  phases.restart();
+  restart();
   await installHost();
   phase("install check");
   for (const [file, hint] of [
@@ -166,14 +165,14 @@ async function main(): Promise<number> {
     outcome = { problem: error instanceof HostUnavailableError ? message : `harness error: ${message}`, logs: [] };
     if (!(error instanceof HostUnavailableError) && transcript.length > 0) await saveArtifacts(outcome, transcript, undefined, undefined);
   } finally {
-    phases.restart();
+    restart();
     await runCleanups();
     phase("cleanup");
   }
   let failed = summary.failing;
   if (outcome.problem) console.error(`[host] ${STAGE} run failed: ${outcome.problem}`);
   if ((outcome.code !== 0 || outcome.problem) && failed === 0) failed = 1;
-  console.log(`[host] ${STAGE} took ${((Date.now() - started) / 1000).toFixed(1)} s (${phases.text()})`);
+  console.log(`[host] ${STAGE} took ${((Date.now() - started) / 1000).toFixed(1)} s (${text()})`);
   console.log(summaryLine(STAGE, summary.passing, failed));
   return failed > 0 ? 1 : 0;
 }

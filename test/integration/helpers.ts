@@ -2,7 +2,9 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 
-export const EXTENSION_ID = "netbird-events.netbird-events";
+import { EXTENSION_ID } from "../host/paths";
+
+export { EXTENSION_ID };
 
 /** The part of package.json the tests read. */
 export interface Manifest {
