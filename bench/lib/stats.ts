@@ -72,12 +72,20 @@ export interface Floor {
 
 /**
  * Runs a warm-up of both, then `runs` recorded pairs of measurement and floor, alternating which of the
- * two goes first so neither always pays for the other's aftermath (GC, caches).
+ * two goes first so neither always pays for the other's aftermath (GC, caches). `beforePair` (e.g. new data
+ * on the server) runs before each pair, so its aftermath too falls on each side as often.
  */
-export async function alternateWithFloor(runs: number, measure: (record: boolean) => Promise<void>, floor: (record: boolean) => Promise<void>): Promise<void> {
+export async function alternateWithFloor(
+  runs: number,
+  measure: (record: boolean) => Promise<void>,
+  floor: (record: boolean) => Promise<void>,
+  beforePair: () => void = () => undefined,
+): Promise<void> {
+  beforePair();
   await measure(false);
   await floor(false);
   for (let i = 0; i < runs; i++) {
+    beforePair();
     if (i % 2 === 1) await floor(true);
     await measure(true);
     if (i % 2 === 0) await floor(true);

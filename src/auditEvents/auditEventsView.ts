@@ -19,12 +19,20 @@ export function createAuditEventsView(controller: AuditEventsController, session
   const view = vscode.window.createTreeView<AuditNode>("netbird.auditEvents", { treeDataProvider: provider, showCollapseAll: true });
   const autoRefresh = new AutoRefresh(controller, view as vscode.TreeView<unknown>);
   let loadedOnce = false;
+  // Each change of the controller (a refresh alone makes three) would otherwise send every context key, the
+  // description and the badge to the workbench again; only what changed is sent.
+  const contextValues = new Map<string, unknown>();
+  const setContext = (key: string, value: unknown) => {
+    if (contextValues.has(key) && contextValues.get(key) === value) return;
+    contextValues.set(key, value);
+    void vscode.commands.executeCommand("setContext", key, value);
+  };
 
   const update = () => {
     const signedIn = session.state === "signedIn";
-    void vscode.commands.executeCommand("setContext", "netbird.signedIn", signedIn);
-    void vscode.commands.executeCommand("setContext", "netbird.audit.state", controller.viewState);
-    void vscode.commands.executeCommand("setContext", "netbird.audit.filtered", isFilterActive(controller.filter));
+    setContext("netbird.signedIn", signedIn);
+    setContext("netbird.audit.state", controller.viewState);
+    setContext("netbird.audit.filtered", isFilterActive(controller.filter));
     const user = session.currentUser;
     const who = signedIn ? (user ? user.email || user.name || user.id : "signed in") : "";
     const filter = isFilterActive(controller.filter)
@@ -33,10 +41,13 @@ export function createAuditEventsView(controller: AuditEventsController, session
           return e ? initiatorDisplay(e) : id;
         })
       : "";
-    view.description = [who, filter ? `filter: ${filter}` : ""].filter(Boolean).join(" · ");
+    const description = [who, filter ? `filter: ${filter}` : ""].filter(Boolean).join(" · ");
+    if (view.description !== description) view.description = description;
     view.message = message(controller, who, filter);
     const unseen = view.visible ? 0 : controller.unseenCount;
-    view.badge = unseen > 0 ? { value: unseen, tooltip: `${unseen} new audit event${unseen === 1 ? "" : "s"}` } : undefined;
+    if ((view.badge?.value ?? 0) !== unseen) {
+      view.badge = unseen > 0 ? { value: unseen, tooltip: `${unseen} new audit event${unseen === 1 ? "" : "s"}` } : undefined;
+    }
     if (signedIn && !loadedOnce && view.visible) {
       loadedOnce = true;
       void controller.refresh();

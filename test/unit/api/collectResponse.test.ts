@@ -54,6 +54,23 @@ describe("collectResponse (a body read straight from undici's parser)", function
     assert.equal(connections, 1, "the second request reused the connection");
   });
 
+  it("reads a body of announced length written in parts, a character split between them, and an error body cut at its limit", async () => {
+    const body = Buffer.from(`["${"a".repeat(70_000)}é→😀",${"1".repeat(100_000)}]`, "utf8");
+    const splitInsideE = body.indexOf(Buffer.from("é")) + 1;
+    answer = (_req, res) => {
+      res.writeHead(200, { "content-length": String(body.length) });
+      res.write(body.subarray(0, splitInsideE));
+      setTimeout(() => res.end(body.subarray(splitInsideE)), 10);
+    };
+    assert.equal((await get()).text, body.toString("utf8"));
+    answer = (_req, res) => {
+      res.writeHead(502, { "content-length": String(body.length) });
+      res.end(body);
+    };
+    const error = await get((status) => (status >= 400 ? { limit: 50, truncate: true } : whole()));
+    assert.equal(error.text, body.subarray(0, 50).toString("utf8"));
+  });
+
   it("refuses a body over the limit: by its Content-Length before reading, or while a chunked one arrives", async () => {
     answer = (_req, res) => {
       res.writeHead(200, { "content-length": "2000" });
