@@ -132,6 +132,39 @@ describe("traffic events panel (as a user)", () => {
     await web.locator("#page-label", { hasText: /Page 1 of/ }).waitFor();
   });
 
+  it("keeps the rows on screen when a request fails, says which rows they are, and retries", async () => {
+    await web.locator("#page-label", { hasText: /Page 1 of/ }).waitFor();
+    const before = await rowTexts();
+    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    try {
+      await setSelect("Direction", "EGRESS");
+      await waitForState("error", 30_000);
+      const banner = web.locator("#state-panel.is-banner");
+      await banner.waitFor();
+      assert.match(await banner.innerText(), /could not be loaded[\s\S]*HTTP 500/);
+      assert.match(await banner.innerText(), /Still showing the earlier results \(page 1, loaded at .+\); they do not match the filters above\./);
+      // The banner takes some of the table's height: fewer of the same rows are rendered.
+      const kept = await rowTexts();
+      assert.ok(kept.length >= 5, `rows stay on screen (${kept.length})`);
+      assert.deepEqual(kept, before.slice(0, kept.length), "the rows loaded before stay");
+      assert.match(await web.locator("#page-label").innerText(), /Page 1 of/);
+      assert.match((await web.locator("#status").textContent()) ?? "", /could not be loaded.*Still showing the earlier results/);
+      await host.workbench.screenshot("traffic-error-keeps-rows");
+      host.simulator!.clearFaults();
+      const sent = trafficRequests().length;
+      await banner.getByRole("button", { name: "Retry" }).click();
+      await waitForState("ready");
+      assert.ok(trafficRequests().length > sent, "Retry sent the request again");
+      assert.ok(await web.locator("#state-panel").isHidden(), "the banner is gone");
+      assert.notDeepEqual(await rowTexts(), before);
+      for (const text of (await rowTexts()).slice(0, 20)) assert.match(text, /EGRESS|Egress|Out/i, text);
+    } finally {
+      host.simulator!.clearFaults();
+      await setSelect("Direction", "");
+      await waitForState("ready");
+    }
+  });
+
   it("paints a big page's first rows at once and adds the rest; a sorted view waits for every row", async () => {
     const tableRows = async () => Number(await web.locator("#traffic-table").getAttribute("aria-rowcount")) - 1;
     // Records (in the page) how many rows the table had when the next result was first painted as ready.

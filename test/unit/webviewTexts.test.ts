@@ -15,7 +15,7 @@ import {
 } from "../../src/webview-ui/traffic/cellText";
 import { CUSTOM_TIME, customInputValue, enumOptions, timeChoice, timeOptions, toDateTimeLocal } from "../../src/webview-ui/traffic/filterModel";
 import { canGoBack, canGoForward, pageLabel, pageSizeLabel, pageToRetry, recordsLabel, shownText } from "../../src/webview-ui/traffic/pageInfo";
-import { ACTION_LABELS, panelContent } from "../../src/webview-ui/traffic/panelText";
+import { ACTION_LABELS, keepsRowsOnError, panelContent, staleRowsNote } from "../../src/webview-ui/traffic/panelText";
 import { PANEL_STATES } from "../../src/webview-ui/traffic/appState";
 
 const cell = (overrides: Partial<EndpointCell> = {}): EndpointCell => ({
@@ -66,6 +66,7 @@ describe("webview cell texts", () => {
     assert.equal(times.dateTime(t), formatDateTime(t, "en-GB", "UTC"));
     assert.equal(times.dateTime(Number.NaN), "unknown time");
     assert.equal(times.windowEnd({ time: t, windowEnd: t + 60_000 }), "to 14:06:09");
+    assert.equal(times.clockTime(t), "14:05:09");
     assert.equal(times.windowEnd({ time: Number.NaN, windowEnd: t }), `to ${formatDateTime(t, "en-GB", "UTC")}`);
     assert.equal(times.windowEnd({ time: t, windowEnd: Number.NaN }), "");
     assert.equal(times.title({ time: t, windowEnd: Number.NaN }), `Window start: ${formatDateTime(t, "en-GB", "UTC")}`);
@@ -152,5 +153,18 @@ describe("webview page info and panels", () => {
     assert.equal(panelContent("error", "Boom")?.tone, "error");
     assert.deepEqual(panelContent("error", "Boom")?.paragraphs, ["Boom"]);
     assert.deepEqual(panelContent("error", "Boom")?.actions, ["retry"]);
+  });
+
+  it("keeps the earlier rows only under a passing error, and says which rows they are", () => {
+    assert.deepEqual(
+      PANEL_STATES.filter((state) => keepsRowsOnError(state)),
+      ["error"],
+      "signed out, no access, not available and logging off replace the rows",
+    );
+    assert.equal(staleRowsNote(2, "14:02:11", false), "Still showing the earlier results (page 2, loaded at 14:02:11).");
+    assert.equal(
+      staleRowsNote(1, "09:15:00", true),
+      "Still showing the earlier results (page 1, loaded at 09:15:00); they do not match the filters above.",
+    );
   });
 });

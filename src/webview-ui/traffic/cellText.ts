@@ -96,6 +96,11 @@ export class TimeText {
     return formatDateTime(ms, this.locale, this.timeZone);
   }
 
+  /** "14:05:09", as the table's times. */
+  clockTime(ms: number): string {
+    return this.clock.format(ms);
+  }
+
   /** Second line: "to 14:06:09" (the window end), or "" when unknown. */
   windowEnd(row: Pick<TrafficRow, "time" | "windowEnd">): string {
     if (!Number.isFinite(row.windowEnd)) return "";

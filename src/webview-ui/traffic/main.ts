@@ -22,11 +22,12 @@ import {
   type PanelState,
   type ViewState,
 } from "./appState";
+import { TimeText } from "./cellText";
 import { button, el } from "./dom";
 import { FiltersBar } from "./filtersBar";
 import { pageToRetry, shownText } from "./pageInfo";
 import { Pagination } from "./pagination";
-import { panelContent, type PanelAction } from "./panelText";
+import { keepsRowsOnError, panelContent, staleRowsNote, type PanelAction } from "./panelText";
 import { ResultsTable } from "./resultsTable";
 import { RowActionsMenu, type MenuAction } from "./rowActionsMenu";
 import { StatePanel } from "./statePanel";
@@ -41,6 +42,9 @@ let view: ViewState = restoreViewState(saved);
 let restoreScrollTop: number | undefined = saved ? view.scrollTop : undefined;
 let signedIn: boolean | undefined;
 let result: PageResult | undefined;
+/** The filters of the request in flight, and of the page shown (`result`). */
+let queriedFilters: TrafficFilters = view.filters;
+let shownFilters: TrafficFilters = view.filters;
 let settled: { state: PanelState; message: string } = { state: "loading", message: "" };
 let hostFieldErrors: FilterErrors | undefined;
 let pendingScrollTop: number | undefined;
@@ -54,6 +58,8 @@ let scrollSaveTimer: ReturnType<typeof setTimeout> | undefined;
 /** Where the table was scrolled when the row menu opened (the menu closes when the table scrolls away). */
 let menuScrollTop = 0;
 const requests = new RequestTracker();
+/** Formats the time of the rows kept under an error (made when first needed). */
+let clock: TimeText | undefined;
 
 const app = document.getElementById("app") ?? document.body.appendChild(el("div", { attrs: { id: "app" } }));
 const menu = new RowActionsMenu(app);
@@ -132,6 +138,7 @@ function runQuery(scrollTop: number | undefined): void {
   heldBack = undefined;
   awaitingRestOf = undefined;
   pendingScrollTop = scrollTop;
+  queriedFilters = view.filters;
   postToHost({ type: "query", requestId, filters: view.filters, page: view.page });
   render();
 }
@@ -239,6 +246,7 @@ function showPage(requestId: number, page: PageResult): void {
     return runQuery(0);
   }
   result = page;
+  shownFilters = queriedFilters;
   hostFieldErrors = undefined;
   validate();
   view = { ...view, page: page.page };
@@ -288,12 +296,17 @@ function showError(message: Extract<HostToWebview, { type: "error" }>): void {
 function signOut(): void {
   signedIn = false;
   requests.cancel();
+  dropResult();
+  settled = { state: "signedOut", message: settled.state === "signedOut" ? settled.message : "" };
+}
+
+/** Forgets the page shown: after a sign-out or with another token or server, it must not stay on screen. */
+function dropResult(): void {
   heldBack = undefined;
   awaitingRestOf = undefined;
   result = undefined;
   table.setRows([], "", 0);
   filtersBar.setSuggestions(undefined);
-  settled = { state: "signedOut", message: settled.state === "signedOut" ? settled.message : "" };
 }
 
 function onMessage(message: HostToWebview): void {
@@ -320,6 +333,8 @@ function onMessage(message: HostToWebview): void {
         return render();
       }
       signedIn = true;
+      // Another token or server: the rows shown may be another account's.
+      dropResult();
       return runQuery(0);
     case "page":
       return showPage(message.requestId, message.result);
@@ -337,17 +352,22 @@ function render(): void {
   document.body.dataset.state = state;
   loadingBar.hidden = !loading;
   cancelButton.hidden = requests.pending === undefined;
-  const showTable = settled.state === "ready" && result !== undefined;
+  // A passing problem (server error, rate limit, timeout) shows above the rows loaded before it, not instead.
+  const staleNote =
+    !loading && keepsRowsOnError(settled.state) && result && result.rowCount > 0
+      ? staleRowsNote(result.page, (clock ??= new TimeText()).clockTime(result.fetchedAt), !filtersEqual(shownFilters, view.filters))
+      : undefined;
+  const showTable = (settled.state === "ready" || staleNote !== undefined) && result !== undefined;
   table.setVisible(showTable);
   table.setBusy(loading && showTable);
-  statePanel.show(loading ? "loading" : settled.state, settled.message);
+  statePanel.show(loading ? "loading" : settled.state, settled.message, staleNote);
   pagination.show(showTable ? result : undefined);
   let text: string;
   if (loading) text = "Loading traffic events…";
   else if (state === "ready" && result) text = shownText(result);
   else {
     const content = panelContent(state, settled.message);
-    text = content ? [content.title, ...content.paragraphs].join(". ") : "";
+    text = content ? `${[content.title, ...content.paragraphs, ...(staleNote ? [staleNote] : [])].map((t) => t.replace(/\.$/, "")).join(". ")}.` : "";
   }
   const full = note ? `${note} ${text}` : text;
   if (status.textContent !== full) status.textContent = full;

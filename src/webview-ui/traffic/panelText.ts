@@ -81,3 +81,16 @@ export function panelContent(state: PanelState, hostMessage = ""): PanelContent 
       return undefined;
   }
 }
+
+/** Whether an error is shown above the rows loaded before it (a passing problem) rather than instead of them. */
+export function keepsRowsOnError(state: PanelState): boolean {
+  return state === "error";
+}
+
+/**
+ * The line under such an error: which rows the table still shows, so they are not taken for the answer to the
+ * request that failed. `time` is when they were loaded, formatted.
+ */
+export function staleRowsNote(shownPage: number, time: string, filtersChanged: boolean): string {
+  return `Still showing the earlier results (page ${shownPage}, loaded at ${time})${filtersChanged ? "; they do not match the filters above" : ""}.`;
+}

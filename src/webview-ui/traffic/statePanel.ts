@@ -27,15 +27,18 @@ export class StatePanel {
     this.element.hidden = true;
   }
 
-  /** Shows the content for `state`, or hides the panel for the table states. */
-  show(state: PanelState, message: string): void {
+  /**
+   * Shows the content for `state`, or hides the panel for the table states. With `staleNote`, the panel is a
+   * banner above the rows loaded earlier, and the note says which rows those are.
+   */
+  show(state: PanelState, message: string, staleNote?: string): void {
     const content = panelContent(state, message);
     this.element.hidden = !content;
     if (!content) {
       this.element.replaceChildren();
       return;
     }
-    this.element.className = `state-panel tone-${content.tone}`;
+    this.element.className = `state-panel tone-${content.tone}${staleNote ? " is-banner" : ""}`;
     this.element.dataset.panel = state;
     const buttons = content.actions.map((action, i) => {
       const b = button(ACTION_LABELS[action], {
@@ -51,6 +54,7 @@ export class StatePanel {
       el("span", { className: `state-icon codicon codicon-${STATE_ICONS[state] ?? "info"}`, attrs: { "aria-hidden": "true" } }),
       el("h2", { text: content.title, attrs: { id: "state-panel-title" } }),
       ...content.paragraphs.map((text) => el("p", { text })),
+      ...(staleNote ? [el("p", { className: "stale-note", text: staleNote })] : []),
       el("div", { className: "state-actions", children: buttons }),
     );
   }
