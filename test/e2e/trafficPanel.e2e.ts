@@ -286,6 +286,24 @@ describe("traffic events panel (as a user)", () => {
     await waitForState("ready");
   });
 
+  it("drops the rows shown when another token signs in, also when its first request fails", async () => {
+    web = host.workbench.webview();
+    await waitForState("ready");
+    assert.ok((await rows().count()) > 0);
+    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    try {
+      await host.workbench.signIn(TOKENS.admin);
+      await waitForState("error", 30_000);
+      assert.match(await web.locator("#state-panel").innerText(), /HTTP 500/);
+      assert.equal(await web.locator("#state-panel.is-banner").count(), 0, "a full error panel, not a banner over the earlier rows");
+      assert.equal(await rows().count(), 0, "no row of the previous token stays");
+    } finally {
+      host.simulator!.clearFaults();
+      await host.workbench.signIn(TOKENS.owner);
+      await waitForState("ready");
+    }
+  });
+
   it("comes back with its filters and page after a window reload", async () => {
     host.simulator!.clearFaults();
     host.simulator!.setDataset({ trafficAvailable: true, trafficLoggingEnabled: true });
