@@ -25,14 +25,28 @@ export function cachedFormat<T>(key: string, make: () => T): T {
   return format;
 }
 
-/** "just now", "5 min ago", "3 hr. ago", "2 days ago" (short English-style, locale-aware). */
+/**
+ * "just now", "5 min ago", "3 hr. ago", "2 days ago" (short English-style, locale-aware). The texts are kept per
+ * locale, value and unit: a tree of 100 events repeats a few dozen of them, and Intl's format costs several
+ * microseconds a call.
+ */
 export function relativeTime(timestampMs: number, now: number, locale?: string): string {
   const seconds = Math.round((timestampMs - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
-  const format = cachedFormat(`relative|${locale ?? ""}`, () => new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }));
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === "minute") {
-      return format.format(Math.round(seconds / size), unit);
+      const value = Math.round(seconds / size);
+      const texts = cachedFormat(`relative|${locale ?? ""}`, () => ({
+        format: new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }),
+        made: new Map<string, string>(),
+      }));
+      const key = `${value} ${unit}`;
+      let text = texts.made.get(key);
+      if (text === undefined) {
+        text = texts.format.format(value, unit);
+        texts.made.set(key, text);
+      }
+      return text;
     }
   }
   return "just now";
