@@ -150,9 +150,14 @@ describe("traffic events panel (as a user)", () => {
       assert.match(await web.locator("#page-label").innerText(), /Page 1 of/);
       assert.match((await web.locator("#status").textContent()) ?? "", /could not be loaded.*Still showing the earlier results/);
       await host.workbench.screenshot("traffic-error-keeps-rows");
-      host.simulator!.clearFaults();
+      // The answer to Retry comes late: meanwhile the rows stay, the table marked busy.
+      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, delayMs: 1500, times: 1 }]);
       const sent = trafficRequests().length;
       await banner.getByRole("button", { name: "Retry" }).click();
+      await waitForState("loading");
+      assert.deepEqual(await rowTexts(), before.slice(0, (await rowTexts()).length), "the rows stay while Retry loads");
+      assert.ok((await rows().count()) >= 5);
+      assert.equal(await web.locator(".results.is-busy").count(), 1, "the table is marked busy");
       await waitForState("ready");
       assert.ok(trafficRequests().length > sent, "Retry sent the request again");
       assert.ok(await web.locator("#state-panel").isHidden(), "the banner is gone");

@@ -352,12 +352,14 @@ function render(): void {
   document.body.dataset.state = state;
   loadingBar.hidden = !loading;
   cancelButton.hidden = requests.pending === undefined;
-  // A passing problem (server error, rate limit, timeout) shows above the rows loaded before it, not instead.
+  // A passing problem (server error, rate limit, timeout) shows above the rows loaded before it, not instead;
+  // they stay while Retry loads.
+  const keepRows = keepsRowsOnError(settled.state) && result !== undefined && result.rowCount > 0;
   const staleNote =
-    !loading && keepsRowsOnError(settled.state) && result && result.rowCount > 0
+    !loading && keepRows && result
       ? staleRowsNote(result.page, (clock ??= new TimeText()).clockTime(result.fetchedAt), !filtersEqual(shownFilters, view.filters))
       : undefined;
-  const showTable = (settled.state === "ready" || staleNote !== undefined) && result !== undefined;
+  const showTable = (settled.state === "ready" || keepRows) && result !== undefined;
   table.setVisible(showTable);
   table.setBusy(loading && showTable);
   statePanel.show(loading ? "loading" : settled.state, settled.message, staleNote);
