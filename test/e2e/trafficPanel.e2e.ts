@@ -147,22 +147,33 @@ describe("traffic events panel (as a user)", () => {
       const kept = await rowTexts();
       assert.ok(kept.length >= 5, `rows stay on screen (${kept.length})`);
       assert.deepEqual(kept, before.slice(0, kept.length), "the rows loaded before stay");
-      assert.match(await web.locator("#page-label").innerText(), /Page 1 of/);
+      assert.ok(await web.locator("#page-label").isHidden(), "no paging through rows of other filters");
       assert.match((await web.locator("#status").textContent()) ?? "", /could not be loaded.*Still showing the earlier results/);
       await host.workbench.screenshot("traffic-error-keeps-rows");
       // The answer to Retry comes late: meanwhile the rows stay, the table marked busy.
-      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, delayMs: 1500, times: 1 }]);
+      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, delayMs: 5000, times: 1 }]);
       const sent = trafficRequests().length;
       await banner.getByRole("button", { name: "Retry" }).click();
       await waitForState("loading");
-      assert.deepEqual(await rowTexts(), before.slice(0, (await rowTexts()).length), "the rows stay while Retry loads");
-      assert.ok((await rows().count()) >= 5);
+      const during = await rowTexts();
+      assert.ok(during.length >= 5, `rows stay while Retry loads (${during.length})`);
+      assert.deepEqual(during, before.slice(0, during.length), "the same rows stay while Retry loads");
       assert.equal(await web.locator(".results.is-busy").count(), 1, "the table is marked busy");
-      await waitForState("ready");
+      await waitForState("ready", 30_000);
       assert.ok(trafficRequests().length > sent, "Retry sent the request again");
       assert.ok(await web.locator("#state-panel").isHidden(), "the banner is gone");
       assert.notDeepEqual(await rowTexts(), before);
       for (const text of (await rowTexts()).slice(0, 20)) assert.match(text, /EGRESS|Egress|Out/i, text);
+      // The same view failing again: its rows stay, they match the filters, and paging stays.
+      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+      await web.getByRole("button", { name: "Refresh" }).click();
+      await waitForState("error", 30_000);
+      await banner.waitFor();
+      assert.match(await banner.innerText(), /Still showing the earlier results \(page 1, loaded at [^)]+\)\.$/m);
+      assert.match(await web.locator("#page-label").innerText(), /Page 1 of/);
+      host.simulator!.clearFaults();
+      await banner.getByRole("button", { name: "Retry" }).click();
+      await waitForState("ready");
     } finally {
       host.simulator!.clearFaults();
       await setSelect("Direction", "");
@@ -282,6 +293,13 @@ describe("traffic events panel (as a user)", () => {
     const toasts = await host.workbench.toasts();
     assert.ok(!toasts.some((t) => /not available|404/i.test(t)), `no error toast for a server without traffic events: ${toasts.join(" | ")}`);
     await host.workbench.screenshot("traffic-not-available");
+    // The rows it replaced do not come back under a later passing error.
+    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    await web.getByRole("button", { name: "Refresh" }).click();
+    await waitForState("error", 30_000);
+    assert.equal(await web.locator("#state-panel.is-banner").count(), 0, "a full error panel");
+    assert.equal(await rows().count(), 0, "no row from before “not available”");
+    host.simulator!.clearFaults();
     host.simulator!.setDataset({ trafficAvailable: true, trafficLoggingEnabled: false });
     await web.getByRole("button", { name: "Refresh" }).click();
     await waitForState("loggingDisabled");

@@ -66,7 +66,7 @@ const menu = new RowActionsMenu(app);
 
 const filtersBar = new FiltersBar(view.filters, {
   onChange: (filters, debounce) => changeFilters(filters, debounce),
-  onRefresh: () => runQuery(table.scrollTop),
+  onRefresh: () => runQuery(scrollToKeep()),
   onClear: () => clearFilters(),
   onExport: () => exportFilters(),
 });
@@ -98,6 +98,8 @@ const table = new ResultsTable({
   onScroll: (scrollTop) => {
     // A late scroll event from keyboard navigation must not close a menu opened at this position.
     if (Math.abs(scrollTop - menuScrollTop) > 1) menu.close(false);
+    // Rows kept under an error for another page or other filters: their position is not the view's.
+    if (!rowsMatchView()) return;
     view = { ...view, scrollTop };
     if (!scrollSaveTimer) {
       scrollSaveTimer = setTimeout(() => {
@@ -111,6 +113,16 @@ table.setSort(view.sort);
 const pagination = new Pagination((delta) => goToPage(delta));
 
 app.prepend(filtersBar.element, loadingBar, status, statePanel.element, table.element, pagination.element);
+
+/** Whether the rows shown are the view's page with the view's filters (not rows kept from before them). */
+function rowsMatchView(): boolean {
+  return result !== undefined && result.page === view.page && filtersEqual(shownFilters, view.filters);
+}
+
+/** Where a new request for the same view should scroll to: where the user is, unless the rows are from another view. */
+function scrollToKeep(): number {
+  return rowsMatchView() ? table.scrollTop : 0;
+}
 
 function persist(): void {
   saveViewState({ filters: view.filters, page: view.page, scrollTop: Math.round(view.scrollTop), ...(view.sort ? { sort: view.sort } : {}) });
@@ -226,7 +238,7 @@ function onPanelAction(action: PanelAction): void {
     case "clearFilters":
       return clearFilters();
     case "retry":
-      return runQuery(table.scrollTop);
+      return runQuery(scrollToKeep());
   }
 }
 
@@ -287,6 +299,9 @@ function showError(message: Extract<HostToWebview, { type: "error" }>): void {
   hostFieldErrors = message.fieldErrors;
   validate();
   settled = { state: stateOfProblem(message.problem), message: message.message };
+  // Only a passing problem keeps the rows from before it; not the first part of the page that failed, nor
+  // rows the user may no longer read (no access, not available, logging off).
+  if (restFailed || !keepsRowsOnError(settled.state)) dropResult();
   if (settled.state === "signedOut") signOut();
   note = "";
   render();
@@ -345,6 +360,12 @@ function onMessage(message: HostToWebview): void {
   }
 }
 
+/** When rows were loaded: the time today, else the date and time. */
+function loadedAt(ms: number): string {
+  clock ??= new TimeText();
+  return new Date(ms).toDateString() === new Date().toDateString() ? clock.clockTime(ms) : clock.dateTime(ms);
+}
+
 /** Shows the current state: data-state, loading bar, panel, table, pagination and the live status. */
 function render(): void {
   const loading = requests.pending !== undefined || signedIn === undefined;
@@ -355,15 +376,14 @@ function render(): void {
   // A passing problem (server error, rate limit, timeout) shows above the rows loaded before it, not instead;
   // they stay while Retry loads.
   const keepRows = keepsRowsOnError(settled.state) && result !== undefined && result.rowCount > 0;
-  const staleNote =
-    !loading && keepRows && result
-      ? staleRowsNote(result.page, (clock ??= new TimeText()).clockTime(result.fetchedAt), !filtersEqual(shownFilters, view.filters))
-      : undefined;
+  const filtersChanged = !filtersEqual(shownFilters, view.filters);
+  const staleNote = !loading && keepRows && result ? staleRowsNote(result.page, loadedAt(result.fetchedAt), filtersChanged) : undefined;
   const showTable = (settled.state === "ready" || keepRows) && result !== undefined;
   table.setVisible(showTable);
   table.setBusy(loading && showTable);
   statePanel.show(loading ? "loading" : settled.state, settled.message, staleNote);
-  pagination.show(showTable ? result : undefined);
+  // Paging from rows of other filters would page through the new filters from the old page number.
+  pagination.show(showTable && !(keepRows && filtersChanged) ? result : undefined);
   let text: string;
   if (loading) text = "Loading traffic events…";
   else if (state === "ready" && result) text = shownText(result);
