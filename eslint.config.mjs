@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "out/**", "node_modules/**", "test-results/**", ".vscode-test/**", "bench/results/**"] },
+  { ignores: ["dist/**", "out/**", "node_modules/**", "test-results/**", ".vscode-test/**", "bench/results/**", "bench/reference-extension/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

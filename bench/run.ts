@@ -14,7 +14,7 @@ import { HostUnavailableError, installHost, runCleanups } from "../test/host/pro
 import { describeMachine, machineInfo } from "./lib/machine";
 import { evaluate, markdownReport, readmeSection, summaryTable, type Results } from "./lib/report";
 import { startSession, type Session } from "./lib/session";
-import { activationScenario, bundleSizes } from "./scenarios/activation";
+import { activationScenario, bundleSizes, REFERENCE_EXTENSION } from "./scenarios/activation";
 import { auditScenario } from "./scenarios/audit";
 import { agent, type BenchConfig, type Context } from "./scenarios/context";
 import { exportScenario } from "./scenarios/export";
@@ -120,7 +120,7 @@ async function mainSession(args: Args, config: BenchConfig, extensionPath: strin
 async function activationSession(args: Args, extensionPath: string, results: Results): Promise<void> {
   if (!args.only.has("activation")) return;
   log("— activation: starting code-server and Chromium without the agent");
-  const session = await startSession({ extensionPath, agent: false, resultsDir: resultsDir("bench") });
+  const session = await startSession({ extensionPath, agent: false, resultsDir: resultsDir("bench"), alsoInstall: [REFERENCE_EXTENSION] });
   try {
     results.activation = await activationScenario(session, args.runs, log);
   } catch (error) {

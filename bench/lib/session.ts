@@ -23,6 +23,8 @@ export interface SessionOptions {
   agent?: boolean;
   /** Where workbench screenshots go on failure. */
   resultsDir: string;
+  /** Folders of more extensions to install beside it, as a user would (e.g. the activation reference). */
+  alsoInstall?: readonly string[];
 }
 
 export interface Session {
@@ -65,6 +67,10 @@ export async function startSession(options: SessionOptions): Promise<Session> {
       closers.push(() => l.close());
     }
     const dirs = runDirs(root);
+    for (const folder of options.alsoInstall ?? []) {
+      const manifest = JSON.parse(fs.readFileSync(path.join(folder, "package.json"), "utf8")) as { publisher: string; name: string; version: string };
+      fs.cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+    }
     const server = await startCodeServer({ dirs, smokeTestDriver: true, settings: { "netbird.managementUrl": sim.url, ...options.settings } });
     closers.push(() => server.stop());
     const browser = await launchBrowser({
