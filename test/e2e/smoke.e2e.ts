@@ -20,7 +20,7 @@ describe("smoke: the packaged extension in a real VS Code", () => {
 
   it("packages a .vsix with the bundle and without sources", async () => {
     const files = listVsix(await packageExtension());
-    for (const required of ["extension/package.json", "extension/dist/extension.js", "extension/media/netbird.svg"]) {
+    for (const required of ["extension/package.json", "extension/dist/extension.js", "extension/dist/main.js", "extension/media/netbird.svg"]) {
       assert.ok(files.includes(required), `${required} is missing from the .vsix`);
     }
     const unwanted = files.filter((f) => /^extension\/(src|out|test|node_modules|simulator|scripts|\.ci)\//.test(f) || /\.(ts|map)$/.test(f));

@@ -1,0 +1,74 @@
+/**
+ * Loads the extension's bundle through a V8 code cache. VS Code compiles an extension's code from source on
+ * every start of the extension host, and compiling the bundle plus the functions its activation calls was most
+ * of this extension's activation time. The first load compiles as usual and, once the extension has done its
+ * startup work, saves V8's compiled code next to the bundle; later loads use it. Nothing here depends on it
+ * working: a cache V8 refuses (another V8 version or flags), a missing or unwritable folder or a broken file
+ * only means compiling from source, as without a cache. The cache is named by a hash of the bundle's text, so
+ * a rebuilt bundle never runs another build's code. It lives in the extension's own folder: whoever can
+ * write there can change the bundle itself, so it adds no way in.
+ */
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as vm from "node:vm";
+
+export interface CachedBundle<T> {
+  /** What the bundle exports (its `module.exports`). */
+  readonly exports: T;
+  /** Whether its compiled code came from the cache. */
+  readonly fromCache: boolean;
+  /** Saves the code compiled so far, unless it came from the cache. Never throws. */
+  saveCache(): void;
+}
+
+/** The CommonJS wrapper, on a line of its own so the bundle's lines and columns stay what they are. */
+const WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname) {\n";
+const WRAPPER_TAIL = "\n})";
+const CACHE_SUFFIX = ".v8cache";
+
+/**
+ * Runs the CommonJS bundle at `bundlePath` as Node would (`require` is the caller's, so the bundle resolves
+ * modules from the same folder and `vscode` as the caller's extension), with compiled code from the cache when
+ * there is one for exactly this text.
+ */
+export function loadWithCodeCache<T>(bundlePath: string, requireFromBundleFolder: NodeJS.Require): CachedBundle<T> {
+  const source = fs.readFileSync(bundlePath, "utf8");
+  const folder = path.dirname(bundlePath);
+  const name = path.basename(bundlePath, ".js");
+  const cacheFile = path.join(folder, `${name}.${createHash("sha256").update(source).digest("hex").slice(0, 20)}${CACHE_SUFFIX}`);
+  const cachedData = readIfPresent(cacheFile);
+  const script = new vm.Script(WRAPPER_HEAD + source + WRAPPER_TAIL, { filename: bundlePath, lineOffset: -1, cachedData });
+  const fromCache = cachedData !== undefined && script.cachedDataRejected === false;
+  const moduleObject: { exports: unknown } = { exports: {} };
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
+  wrapper.call(moduleObject.exports, moduleObject.exports, requireFromBundleFolder, moduleObject, bundlePath, folder);
+  let saved = fromCache;
+  return {
+    exports: moduleObject.exports as T,
+    fromCache,
+    saveCache() {
+      if (saved) return;
+      saved = true;
+      try {
+        const temporary = `${cacheFile}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, script.createCachedData());
+        fs.renameSync(temporary, cacheFile);
+        // Caches of earlier builds of this bundle (a development folder is rebuilt in place).
+        for (const file of fs.readdirSync(folder)) {
+          if (file.startsWith(`${name}.`) && file.endsWith(CACHE_SUFFIX) && path.join(folder, file) !== cacheFile) fs.rmSync(path.join(folder, file), { force: true });
+        }
+      } catch {
+        // A read-only installation: every start compiles from source, as without the cache.
+      }
+    },
+  };
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
