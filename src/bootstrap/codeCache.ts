@@ -30,7 +30,8 @@ const CACHE_SUFFIX = ".v8cache";
 /**
  * Runs the CommonJS bundle at `bundlePath` as Node would (`require` is the caller's, so the bundle resolves
  * modules from the same folder and `vscode` as the caller's extension), with compiled code from the cache when
- * there is one for exactly this text.
+ * there is one for exactly this text. The bundle must not use dynamic `import()` (a vm script has no module
+ * loader for it); esbuild's CommonJS output of this extension has none.
  */
 export function loadWithCodeCache<T>(bundlePath: string, requireFromBundleFolder: NodeJS.Require): CachedBundle<T> {
   const source = fs.readFileSync(bundlePath, "utf8");
