@@ -6,10 +6,7 @@ import * as path from "node:path";
 import type * as vscode from "vscode";
 import { loadWithCodeCache } from "./codeCache";
 
-interface ExtensionModule {
-  activate(context: vscode.ExtensionContext): unknown;
-  deactivate(): void;
-}
+type ExtensionModule = typeof import("../extension");
 
 /** How long after activation the compiled code is saved: once the first view has been filled. */
 const SAVE_AFTER_MS = 1_000;
@@ -22,6 +19,6 @@ export function activate(context: vscode.ExtensionContext): unknown {
   return api;
 }
 
-export function deactivate(): void {
-  bundle.exports.deactivate();
+export function deactivate(): unknown {
+  return bundle.exports.deactivate();
 }

@@ -9,7 +9,7 @@ import { loadWithCodeCache } from "../../../src/bootstrap/codeCache";
 interface Bundle {
   name: string;
   answer(): number;
-  context: { self: unknown; filename: string; dirname: string; dep: string };
+  context: { thisIsExports: boolean; strict: boolean; filename: string; dirname: string; dep: string };
   fail(): never;
 }
 
@@ -24,7 +24,7 @@ describe("loading the bundle through a V8 code cache", () => {
       `const dep = require("./dep.js");`,
       "function compute(n) { let s = 0; for (let i = 0; i < n; i++) s += i % 7; return s; }",
       `module.exports = { name: ${JSON.stringify(name)}, answer: () => ${answer} + compute(0),`,
-      "  context: { self: this, filename: __filename, dirname: __dirname, dep: dep.value },",
+      "  context: { thisIsExports: this === exports, strict: (function () { return this; })() === undefined, filename: __filename, dirname: __dirname, dep: dep.value },",
       '  fail() { throw new Error("from line 6"); } };',
     ].join("\n");
   const load = () => loadWithCodeCache<Bundle>(bundlePath(), createRequire(bundlePath()));
@@ -54,8 +54,7 @@ describe("loading the bundle through a V8 code cache", () => {
     const loaded = load();
     assert.equal(loaded.exports.name, "first");
     assert.equal(loaded.exports.answer(), 42);
-    assert.deepEqual(loaded.exports.context, { self: loaded.exports.context.self, filename: bundlePath(), dirname: folder, dep: "dep" });
-    assert.ok(loaded.exports.context.self && typeof loaded.exports.context.self === "object", "`this` is the exports object");
+    assert.deepEqual(loaded.exports.context, { thisIsExports: true, strict: true, filename: bundlePath(), dirname: folder, dep: "dep" });
     assert.throws(() => loaded.exports.fail(), (error: Error) => new RegExp(`${bundlePath().replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}:6:`).test(error.stack ?? ""));
   });
 
@@ -82,20 +81,51 @@ describe("loading the bundle through a V8 code cache", () => {
     assert.deepEqual(loadInNewProcess(false), { fromCache: true, name: "other", answer: 43 });
   });
 
-  it("compiles from source when the cache is broken, and replaces it", () => {
+  it("compiles from source when the cache is damaged (V8 itself checks only its header), and replaces it", () => {
     fs.writeFileSync(bundlePath(), bundle("first", 42));
     loadInNewProcess(true);
-    fs.writeFileSync(path.join(folder, caches()[0]!), Buffer.from("not V8 code at all, just some bytes of some length"));
-    assert.deepEqual(loadInNewProcess(true), { fromCache: false, name: "first", answer: 42 });
-    assert.deepEqual(loadInNewProcess(false), { fromCache: true, name: "first", answer: 42 });
+    const file = path.join(folder, caches()[0]!);
+    const intact = fs.readFileSync(file);
+    for (const damage of [
+      (b: Buffer) => b.fill(0, Math.floor(b.length / 2), Math.floor(b.length / 2) + 64), // zeroed blocks in the code
+      (b: Buffer) => b.subarray(0, b.length - 40), // cut short
+      () => Buffer.from("not V8 code at all"),
+    ]) {
+      fs.writeFileSync(file, damage(Buffer.from(intact)));
+      assert.deepEqual(loadInNewProcess(true), { fromCache: false, name: "first", answer: 42 });
+      assert.deepEqual(loadInNewProcess(false), { fromCache: true, name: "first", answer: 42 }, "the damaged cache was replaced");
+    }
   });
 
-  it("keeps working where it cannot write", () => {
+  it("keeps working where it cannot write, and leaves no temporary file behind", () => {
     fs.writeFileSync(bundlePath(), bundle("first", 42));
+    loadInNewProcess(true);
+    // The cache's place is taken by a folder: reading it fails, and so does putting a new cache there.
+    const cachePath = path.join(folder, caches()[0]!);
+    fs.rmSync(cachePath);
+    fs.mkdirSync(cachePath);
+    assert.deepEqual(loadInNewProcess(true), { fromCache: false, name: "first", answer: 42 });
+    assert.deepEqual(
+      fs.readdirSync(folder).filter((f) => f.endsWith(".tmp")),
+      [],
+    );
+    // The folder is gone: writing fails at once.
     const loaded = load();
-    // The cache's place is taken by a folder: writing it fails, as in a read-only installation.
     fs.rmSync(folder, { recursive: true, force: true });
     assert.doesNotThrow(() => loaded.saveCache());
     assert.equal(loaded.exports.answer(), 42);
+  });
+
+  it("removes temporary files a write left behind, once they are old enough not to be another window's", () => {
+    fs.writeFileSync(bundlePath(), bundle("first", 42));
+    const abandoned = path.join(folder, "main.0123456789abcdef0123.v8cache.a1b2c3d4e5f6.tmp");
+    const recent = path.join(folder, "main.0123456789abcdef0123.v8cache.0f1e2d3c4b5a.tmp");
+    fs.writeFileSync(abandoned, "half");
+    fs.writeFileSync(recent, "being written");
+    const old = new Date(Date.now() - 5 * 60_000);
+    fs.utimesSync(abandoned, old, old);
+    loadInNewProcess(true);
+    assert.equal(fs.existsSync(abandoned), false);
+    assert.equal(fs.existsSync(recent), true);
   });
 });
