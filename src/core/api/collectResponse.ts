@@ -39,41 +39,6 @@ interface CollectOptions {
 /** How much of a truncated body is read past its limit and thrown away, to keep the connection (as undici's dump). */
 const DRAIN_BYTES = 128 * 1024;
 
-/** The largest body that gets one buffer of its announced length up front (a 50,000-row traffic page is 55 MB). */
-const PREALLOCATE_MAX = 64 * 1024 * 1024;
-
-/**
- * A body's bytes as they arrive. When the server announces the length, they are copied into one buffer of that
- * size, so the whole body is never copied again at the end (Buffer.concat of a 4 MB audit list took about 2 ms in
- * the extension host) and memory holds it once instead of twice. Without a length (chunked), or past the
- * announced one, the chunks are kept and joined at the end.
- */
-class BodyBytes {
-  private buffer: Buffer | undefined;
-  private readonly chunks: Buffer[] = [];
-  private length = 0;
-
-  constructor(expected: number | undefined) {
-    if (expected !== undefined && Number.isSafeInteger(expected) && expected > 0 && expected <= PREALLOCATE_MAX) this.buffer = Buffer.allocUnsafe(expected);
-  }
-
-  append(chunk: Buffer): void {
-    if (this.buffer && this.length + chunk.length <= this.buffer.length) {
-      chunk.copy(this.buffer, this.length);
-    } else {
-      if (this.buffer) this.chunks.push(this.buffer.subarray(0, this.length));
-      this.buffer = undefined;
-      this.chunks.push(chunk);
-    }
-    this.length += chunk.length;
-  }
-
-  text(): string {
-    if (this.buffer) return this.buffer.toString("utf8", 0, this.length);
-    return Buffer.concat(this.chunks, this.length).toString("utf8");
-  }
-}
-
 /**
  * One request through undici's dispatch API with the body gathered straight from the HTTP parser's chunks.
  * undici's `request` hands them through a Readable stream first, which cost about 1 ms per 4 MB (an audit
@@ -87,16 +52,17 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
     let headers: ResponseHeaders = {};
     let body: BodyLimit = { limit: 0, truncate: true };
     let total: number | undefined;
-    let bytes = new BodyBytes(undefined);
+    const chunks: Buffer[] = [];
     let received = 0;
     let kept = 0;
     let settled = false;
+    const text = () => Buffer.concat(chunks, kept).toString("utf8");
     const finish = (error: Error | undefined) => {
       if (settled) return;
       settled = true;
       signal?.removeEventListener("abort", onAbort);
       if (error) reject(error);
-      else resolve({ status, headers, text: bytes.text() });
+      else resolve({ status, headers, text: text() });
     };
     const abort = (reason: Error) => {
       if (controller && !controller.aborted) controller.abort(reason);
@@ -123,16 +89,15 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
         if (!body.truncate && total !== undefined && total > body.limit) {
           const error = options.tooLarge();
           abort(error);
-          return finish(error);
+          finish(error);
         }
-        bytes = new BodyBytes(total === undefined ? undefined : Math.min(total, body.limit));
       },
       onResponseData(_controller, chunk) {
         received += chunk.length;
         if (body.truncate) {
           const room = body.limit - kept;
           if (room > 0) {
-            bytes.append(room < chunk.length ? chunk.subarray(0, room) : chunk);
+            chunks.push(room < chunk.length ? chunk.subarray(0, room) : chunk);
             kept += Math.min(room, chunk.length);
           }
           if (received >= body.limit) finish(undefined);
@@ -145,7 +110,7 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
           abort(error);
           return finish(error);
         }
-        bytes.append(chunk);
+        chunks.push(chunk);
         kept = received;
         options.onProgress?.(received, total);
       },
