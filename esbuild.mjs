@@ -83,9 +83,13 @@ function copyLlhttp() {
   for (const f of ["llhttp-wasm.js", "llhttp_simd-wasm.js"]) cpSync(`node_modules/undici/lib/llhttp/${f}`, `dist/llhttp/${f}`);
 }
 
+/**
+ * The extension host's two bundles: dist/extension.js, the small loader VS Code runs first (package.json
+ * "main"), and dist/main.js, the extension, which the loader runs through its V8 code cache.
+ */
 const extensionBuild = {
   ...common,
-  entryPoints: { main: "src/extension.ts" },
+  entryPoints: { extension: "src/bootstrap/extensionEntry.ts", main: "src/extension.ts" },
   outdir: "dist",
   platform: "node",
   format: "cjs",
@@ -93,17 +97,6 @@ const extensionBuild = {
   external: ["vscode"],
   metafile: true,
   plugins: [...common.plugins, lazyLlhttp, lazyUndici, sharedVscode],
-};
-
-/** The loader VS Code runs first (package.json "main"): small, so compiling it from source costs nothing. */
-const entryBuild = {
-  ...common,
-  entryPoints: { extension: "src/bootstrap/extensionEntry.ts" },
-  outdir: "dist",
-  platform: "node",
-  format: "cjs",
-  target: "node20",
-  external: ["vscode"],
 };
 
 const undiciBuild = {
@@ -137,8 +130,8 @@ rmSync("dist", { recursive: true, force: true });
 copyCodicons();
 copyLlhttp();
 if (watch) {
-  const contexts = await Promise.all([esbuild.context(entryBuild), esbuild.context(extensionBuild), esbuild.context(undiciBuild), esbuild.context(webviewBuild)]);
+  const contexts = await Promise.all([esbuild.context(extensionBuild), esbuild.context(undiciBuild), esbuild.context(webviewBuild)]);
   await Promise.all(contexts.map((c) => c.watch()));
 } else {
-  await Promise.all([esbuild.build(entryBuild), esbuild.build(extensionBuild), esbuild.build(undiciBuild), esbuild.build(webviewBuild)]);
+  await Promise.all([esbuild.build(extensionBuild), esbuild.build(undiciBuild), esbuild.build(webviewBuild)]);
 }

@@ -98,15 +98,12 @@ async function activationText(session: Session, name: RegExp): Promise<string> {
   // The list is virtualised and sorted slowest first: scroll until the row is rendered.
   const list = page.locator(".runtime-extensions-editor .monaco-list").first();
   await list.waitFor({ timeout: 30_000 });
-  for (let scroll = 0; scroll < 30 && (await row.count()) === 0; scroll++) {
-    await list.hover();
-    await page.mouse.wheel(0, 300);
-    await page.waitForTimeout(150);
-  }
-  for (let scroll = 0; scroll < 30 && (await row.count()) === 0; scroll++) {
-    await list.hover();
-    await page.mouse.wheel(0, -300);
-    await page.waitForTimeout(150);
+  for (const step of [300, -300]) {
+    for (let scroll = 0; scroll < 30 && (await row.count()) === 0; scroll++) {
+      await list.hover();
+      await page.mouse.wheel(0, step);
+      await page.waitForTimeout(150);
+    }
   }
   const time = row.locator(".activation-time");
   await time.filter({ hasText: /\d+\s*ms/ }).waitFor({ timeout: 60_000 });

@@ -29,6 +29,14 @@ describe("traffic events panel (as a user)", () => {
     return host.workbench.activeEditorText();
   };
   const rowTexts = async () => (await rows().allInnerTexts()).map((t) => t.replace(/\s+/g, " "));
+  /** Every traffic request answers HTTP 500 until the faults are cleared. */
+  const failTraffic = () => host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+  /** The rows on screen are (the first of) `before`: with a banner above, fewer of the same rows are rendered. */
+  const expectRowsKept = async (before: string[], when: string) => {
+    const kept = await rowTexts();
+    assert.ok(kept.length >= 5, `rows stay on screen ${when} (${kept.length})`);
+    assert.deepEqual(kept, before.slice(0, kept.length), `the rows loaded before stay ${when}`);
+  };
   const setSelect = async (label: string, value: string) => web.getByLabel(label, { exact: true }).selectOption(value);
   const fill = async (label: string, value: string) => {
     const control = web.getByLabel(label, { exact: true });
@@ -135,7 +143,7 @@ describe("traffic events panel (as a user)", () => {
   it("keeps the rows on screen when a request fails, says which rows they are, and retries", async () => {
     await web.locator("#page-label", { hasText: /Page 1 of/ }).waitFor();
     const before = await rowTexts();
-    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    failTraffic();
     try {
       await setSelect("Direction", "EGRESS");
       await waitForState("error", 30_000);
@@ -143,10 +151,7 @@ describe("traffic events panel (as a user)", () => {
       await banner.waitFor();
       assert.match(await banner.innerText(), /could not be loaded[\s\S]*HTTP 500/);
       assert.match(await banner.innerText(), /Still showing the earlier results \(page 1, loaded at .+\); they do not match the filters above\./);
-      // The banner takes some of the table's height: fewer of the same rows are rendered.
-      const kept = await rowTexts();
-      assert.ok(kept.length >= 5, `rows stay on screen (${kept.length})`);
-      assert.deepEqual(kept, before.slice(0, kept.length), "the rows loaded before stay");
+      await expectRowsKept(before, "under the error");
       assert.ok(await web.locator("#page-label").isHidden(), "no paging through rows of other filters");
       assert.match((await web.locator("#status").textContent()) ?? "", /could not be loaded.*Still showing the earlier results/);
       await host.workbench.screenshot("traffic-error-keeps-rows");
@@ -155,9 +160,7 @@ describe("traffic events panel (as a user)", () => {
       const sent = trafficRequests().length;
       await banner.getByRole("button", { name: "Retry" }).click();
       await waitForState("loading");
-      const during = await rowTexts();
-      assert.ok(during.length >= 5, `rows stay while Retry loads (${during.length})`);
-      assert.deepEqual(during, before.slice(0, during.length), "the same rows stay while Retry loads");
+      await expectRowsKept(before, "while Retry loads");
       assert.equal(await web.locator(".results.is-busy").count(), 1, "the table is marked busy");
       await waitForState("ready", 30_000);
       assert.ok(trafficRequests().length > sent, "Retry sent the request again");
@@ -165,7 +168,7 @@ describe("traffic events panel (as a user)", () => {
       assert.notDeepEqual(await rowTexts(), before);
       for (const text of (await rowTexts()).slice(0, 20)) assert.match(text, /EGRESS|Egress|Out/i, text);
       // The same view failing again: its rows stay, they match the filters, and paging stays.
-      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+      failTraffic();
       await web.getByRole("button", { name: "Refresh" }).click();
       await waitForState("error", 30_000);
       await banner.waitFor();
@@ -278,7 +281,7 @@ describe("traffic events panel (as a user)", () => {
     await waitForState("empty");
     await host.workbench.screenshot("traffic-empty");
     await fill("Search", "");
-    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    failTraffic();
     await web.getByRole("button", { name: "Refresh" }).click();
     await waitForState("error", 30_000);
     assert.match(await web.locator("#state-panel").innerText(), /HTTP 500/);
@@ -294,7 +297,7 @@ describe("traffic events panel (as a user)", () => {
     assert.ok(!toasts.some((t) => /not available|404/i.test(t)), `no error toast for a server without traffic events: ${toasts.join(" | ")}`);
     await host.workbench.screenshot("traffic-not-available");
     // The rows it replaced do not come back under a later passing error.
-    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    failTraffic();
     await web.getByRole("button", { name: "Refresh" }).click();
     await waitForState("error", 30_000);
     assert.equal(await web.locator("#state-panel.is-banner").count(), 0, "a full error panel");
@@ -313,7 +316,7 @@ describe("traffic events panel (as a user)", () => {
     web = host.workbench.webview();
     await waitForState("ready");
     assert.ok((await rows().count()) > 0);
-    host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, status: 500 }]);
+    failTraffic();
     try {
       await host.workbench.signIn(TOKENS.admin);
       await waitForState("error", 30_000);

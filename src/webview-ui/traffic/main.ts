@@ -8,6 +8,7 @@
  * Webview UI Toolkit (deprecated 2025-01-01) or on a component library's release cycle and theming layer.
  */
 import "./traffic.css";
+import { localDayKey } from "../../core/format/time";
 import { joinRows } from "../../core/traffic/packedRows";
 import type { HostToWebview, PageResult } from "../../core/traffic/protocol";
 import { EMPTY_FILTERS, filtersEqual, sanitizeFilters, validateFilters, type FilterErrors, type TrafficFilters } from "../../core/traffic/trafficFilters";
@@ -363,7 +364,7 @@ function onMessage(message: HostToWebview): void {
 /** When rows were loaded: the time today, else the date and time. */
 function loadedAt(ms: number): string {
   clock ??= new TimeText();
-  return new Date(ms).toDateString() === new Date().toDateString() ? clock.clockTime(ms) : clock.dateTime(ms);
+  return localDayKey(ms) === localDayKey(Date.now()) ? clock.clockTime(ms) : clock.dateTime(ms);
 }
 
 /** Shows the current state: data-state, loading bar, panel, table, pagination and the live status. */
