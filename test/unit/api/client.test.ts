@@ -160,11 +160,13 @@ describe("NetBirdClient against the simulator", function () {
     });
 
     it("times out waiting for headers and when the body stalls", async () => {
-      const timeouts = { connectMs: 1000, headersMs: 300, bodyMs: 300 };
+      // Only the timeout under test is short: a busy machine must not trip the others first.
       sim.setFaults([{ delayMs: 2000 }]);
-      await expectError(client({ network: { ...DIRECT_NETWORK, timeouts } }).getCurrentUser(owner), "timeout", /did not answer/);
+      const headers = { connectMs: 10_000, headersMs: 300, bodyMs: 10_000 };
+      await expectError(client({ network: { ...DIRECT_NETWORK, timeouts: headers } }).getCurrentUser(owner), "timeout", /did not answer/);
       sim.setFaults([{ stallAfterBytes: 100 }]);
-      await expectError(client({ network: { ...DIRECT_NETWORK, timeouts } }).listAuditEvents(owner), "timeout", /stopped sending/);
+      const body = { connectMs: 10_000, headersMs: 10_000, bodyMs: 300 };
+      await expectError(client({ network: { ...DIRECT_NETWORK, timeouts: body } }).listAuditEvents(owner), "timeout", /stopped sending/);
     });
 
     it("reports truncated, non-JSON, HTML and wrong-shape bodies as malformed", async () => {
@@ -190,7 +192,8 @@ describe("NetBirdClient against the simulator", function () {
       assert.equal(sim.requests.length, 3);
     });
 
-    it("loads a 50 MB response, and refuses one over the size limit", async () => {
+    it("loads a 50 MB response, and refuses one over the size limit", async function () {
+      this.timeout(90_000);
       sim.setFaults([{ match: { path: "/api/events/audit" }, body: "huge" }]);
       const { events } = await client().listAuditEvents(owner);
       assert.ok(events.length > 10_000);
