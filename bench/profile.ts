@@ -2,7 +2,7 @@
 // host under V8's CPU profiler and prints the functions with the most self time (a development aid, not
 // part of `npm run bench`; use a development build — `npm run build` — for readable function names).
 //
-//   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [--size 50000]
+//   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [alloc] [--size 50000]
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { installHost, runCleanups } from "../test/host/processes";
 import { runTool, startSession } from "./lib/session";
@@ -15,6 +15,12 @@ interface Profiled {
   value: unknown;
   hot: { fn: string; ms: number }[];
   totalMs: number;
+}
+
+interface AllocNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocNode[];
 }
 
 interface CpuProfile {
@@ -120,6 +126,33 @@ async function main(): Promise<void> {
       }
       console.log("trace events by total duration (nested events overlap):");
       for (const [name, { ms, n }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${String(n).padStart(6)}×  ${name}`);
+    }
+    if (want("alloc")) {
+      // Who allocates in the renderer (workbench + webview share its heap here) while a big page arrives and is
+      // shown: V8's sampling heap profiler, counting objects already collected too, summed by script.
+      await openPanel(ctx);
+      await setPageSize(ctx, 10);
+      const cdp = await session.page.context().newCDPSession(session.page);
+      await cdp.send("HeapProfiler.enable");
+      await cdp.send("HeapProfiler.startSampling", { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
+      await setPageSize(ctx, size);
+      const { profile } = (await cdp.send("HeapProfiler.stopSampling")) as unknown as { profile: { head: AllocNode } };
+      const byScript = new Map<string, number>();
+      const byFunction = new Map<string, number>();
+      const walk = (node: AllocNode): void => {
+        const f = node.callFrame;
+        const script = f.url.split("/").pop() || "(native)";
+        byScript.set(script, (byScript.get(script) ?? 0) + node.selfSize);
+        const key = `${f.functionName || "(anonymous)"} ${script}:${f.lineNumber + 1}`;
+        byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
+        for (const child of node.children) walk(child);
+      };
+      walk(profile.head);
+      const mb = (bytes: number) => (bytes / 1048576).toFixed(1).padStart(7);
+      console.log(`\nrenderer allocations while the ${size}-row page arrived and was shown, by script (MB):`);
+      for (const [script, bytes] of [...byScript].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${mb(bytes)}  ${script}`);
+      console.log("by function (MB):");
+      for (const [fn, bytes] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`  ${mb(bytes)}  ${fn}`);
     }
     if (want("traffic")) {
       await openPanel(ctx);
