@@ -33,11 +33,11 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 5, only: new Set(ALL), readme: true };
+  const args: Args = { runs: 6, only: new Set(ALL), readme: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i] ?? "");
-    if (a.startsWith("--runs")) args.runs = Math.max(1, Number(value()) || 5);
+    if (a.startsWith("--runs")) args.runs = Math.max(1, Number(value()) || 6);
     else if (a.startsWith("--only")) {
       const names = value().split(",").map((s) => s.trim()).filter(Boolean);
       const unknown = names.filter((n) => !(ALL as readonly string[]).includes(n));

@@ -71,9 +71,11 @@ export interface Floor {
 }
 
 /**
- * Runs a warm-up of both, then `runs` recorded pairs of measurement and floor, alternating which of the
- * two goes first so neither always pays for the other's aftermath (GC, caches). `beforePair` (e.g. new data
- * on the server) runs before each pair, so its aftermath too falls on each side as often.
+ * Runs a warm-up of both, then `runs` recorded pairs of measurement and floor (rounded up to an even count),
+ * alternating which of the two goes first so neither always pays for the other's aftermath (GC, caches).
+ * `beforePair` (e.g. new data on the server) runs before each pair, so its aftermath too falls on each side as
+ * often. With an odd count one side would go first once more, and a median of samples that differ by order
+ * would lean to that side's first-run cost.
  */
 export async function alternateWithFloor(
   runs: number,
@@ -84,7 +86,8 @@ export async function alternateWithFloor(
   beforePair();
   await measure(false);
   await floor(false);
-  for (let i = 0; i < runs; i++) {
+  const pairs = runs + (runs % 2);
+  for (let i = 0; i < pairs; i++) {
     beforePair();
     if (i % 2 === 1) await floor(true);
     await measure(true);
