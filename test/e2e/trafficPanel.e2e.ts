@@ -156,7 +156,7 @@ describe("traffic events panel (as a user)", () => {
       assert.match((await web.locator("#status").textContent()) ?? "", /could not be loaded.*Still showing the earlier results/);
       await host.workbench.screenshot("traffic-error-keeps-rows");
       // The answer to Retry comes late: meanwhile the rows stay, the table marked busy.
-      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, delayMs: 15_000, times: 1 }]);
+      host.simulator!.setFaults([{ match: { path: "/api/events/network-traffic" }, delayMs: 8_000, times: 1 }]);
       const sent = trafficRequests().length;
       await banner.getByRole("button", { name: "Retry" }).click();
       await waitForState("loading");
