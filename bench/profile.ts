@@ -1,6 +1,7 @@
 // Where does the time go? Runs one audit refresh and one 50,000-row traffic change in the real extension
-// host under V8's CPU profiler and prints the functions with the most self time (a development aid, not
-// part of `npm run bench`; use a development build — `npm run build` — for readable function names).
+// host under V8's CPU profiler and prints the functions with the most self time; `phases` prints marks a
+// developer adds, `scroll` a trace of the webview's frames, `alloc` what the renderer's scripts allocate (a
+// development aid, not part of `npm run bench`; use a development build — `npm run build` — for readable names).
 //
 //   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [alloc] [--size 50000]
 import { REPO_ROOT, resultsDir } from "../test/host/paths";

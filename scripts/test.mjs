@@ -35,8 +35,8 @@ const STAGES = [
   { name: "package", kind: "step", cmd: ["npm", "run", "--silent", "package", "--", "-o", VSIX] },
   { name: "build", kind: "step", cmd: [node, "esbuild.mjs"], after: ["package"] },
   { name: "compile", kind: "step", cmd: [node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.test.json"] },
-  // After build: the packaging test lists dist/, which package and build each remove and write again.
-  { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit", after: ["compile", "build"] },
+  // After package and build: the packaging test lists dist/, which each of them removes and writes again.
+  { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit", after: ["compile", "package", "build"] },
   { name: "integration", kind: "summary", cmd: [node, "out/test/host/runIntegration.js"], needs: ["build"], after: ["compile"] },
   { name: "e2e", kind: "summary", cmd: [node, "out/test/e2e/run.js"], needs: ["package"], after: ["compile"], env: { NETBIRD_E2E_VSIX: VSIX } },
 ];

@@ -20,6 +20,8 @@ export interface Fault {
   readonly times?: number;
   /** Wait this long before sending the headers. */
   readonly delayMs?: number;
+  /** Then hold the request, before its headers, until the faults are next set or cleared. */
+  readonly hold?: boolean;
   /** Send the headers and this many body bytes, then hang until the client gives up. */
   readonly stallAfterBytes?: number;
   /** Send valid headers and half the body, then close the connection. */
@@ -55,6 +57,9 @@ export function parseFaults(value: unknown): Fault[] | string {
     if (f.body !== undefined && !FAULT_BODIES.includes(f.body as FaultBody)) return `body is one of ${FAULT_BODIES.join(", ")}`;
     for (const key of ["message", "retryAfter"]) {
       if (f[key] !== undefined && typeof f[key] !== "string") return `${key} is a string`;
+    }
+    for (const key of ["hold", "truncate", "destroy"]) {
+      if (f[key] !== undefined && typeof f[key] !== "boolean") return `${key} is true or false`;
     }
     const match = f.match as Record<string, unknown> | undefined;
     const query = match?.query as Record<string, unknown> | undefined;

@@ -213,9 +213,24 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     faults: faults.map((f) => ({ ...f.fault, ...(f.fault.times === undefined ? {} : { times: f.remaining }) })),
   });
 
+  /** Requests held by a `hold` fault: each is let go when the faults are next set or cleared. */
+  let held: (() => void)[] = [];
   const setFaults = (list: readonly Fault[]): void => {
     faults = list.map((fault) => ({ fault, remaining: fault.times ?? Number.POSITIVE_INFINITY }));
+    const release = held;
+    held = [];
+    for (const letGo of release) letGo();
   };
+  const holdUntilReleased = (res: ServerResponse): Promise<void> =>
+    new Promise((resolve) => {
+      if (res.destroyed) return resolve();
+      const done = (): void => {
+        res.off("close", done);
+        resolve();
+      };
+      held.push(done);
+      res.on("close", done);
+    });
 
   const setDataset = (change: DatasetSwitch): void => {
     const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
@@ -304,6 +319,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
     const fault = takeFault(entry.method, path, params);
     await sleepUnlessClosed((fault?.delayMs ?? 0) + (options.latencyMs ?? 0), res);
+    if (fault?.hold) await holdUntilReleased(res);
     if (res.destroyed) return;
     if (fault?.destroy) {
       req.socket.destroy();

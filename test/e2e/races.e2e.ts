@@ -10,7 +10,7 @@ import { recordCaseResults } from "../integration/reliability/results";
 import { startE2eHost, type E2eHost } from "./e2eHost";
 
 const TRAFFIC = "/api/events/network-traffic";
-/** How long the server takes per traffic page during the burst: longer than any gap between two changes, even on a busy machine. */
+/** How long the server takes per traffic page during the burst: far longer than the usual gap between two changes. */
 const SERVER_MS = 1_000;
 
 describe("traffic panel races and errors in the real workbench", () => {
@@ -51,7 +51,7 @@ describe("traffic panel races and errors in the real workbench", () => {
     host.simulator!.clearFaults();
     await host.page.waitForTimeout(1_000);
     // What matters is that the changes outpaced the server (on a busy machine the burst itself is slower).
-    assert.ok(burstMs / 100 < SERVER_MS, `100 changes took ${burstMs} ms: not faster than the server answers (${SERVER_MS} ms)`);
+    assert.ok(burstMs / 100 < SERVER_MS / 2, `100 changes took ${burstMs} ms: not well ahead of the server's answers (${SERVER_MS} ms)`);
     assert.equal(await direction.inputValue(), "EGRESS");
     // The page shown is the last filter's: its first page as the API returns it.
     const firstPages = traffic().filter((r) => r.query.page === "1");
@@ -70,7 +70,7 @@ describe("traffic panel races and errors in the real workbench", () => {
     const superseded = firstPages.slice(0, -1);
     // A query superseded before its request left the host never reaches the server (correct behaviour).
     assert.ok(superseded.length >= 30, `${superseded.length} superseded requests reached the server`);
-    const { cancelled, answeredWhileSuperseded, stillOpen } = checkSuperseded(superseded, traffic());
+    const { cancelled, answeredWhileSuperseded, stillOpen } = checkSuperseded(superseded, firstPages);
     assert.deepEqual(describeRequests(answeredWhileSuperseded), [], "answered though a newer change had reached the server");
     assert.deepEqual(describeRequests(stillOpen), [], "still open on the server");
     assert.ok(cancelled.length >= superseded.length * 0.8, `${cancelled.length} of ${superseded.length} superseded requests were cancelled`);

@@ -32,7 +32,7 @@ describe("packaging (.vscodeignore)", function () {
 
   it("ships no sources, tests, simulator, source maps, code caches or node_modules", () => {
     const unwanted = files.filter(
-      (f) => /^(src|test|out|simulator|scripts|resources|bench|node_modules|\.ci)\//.test(f) || f.endsWith(".map") || f.endsWith(".ts") || f.endsWith(".v8cache"),
+      (f) => /^(src|test|out|simulator|scripts|resources|bench|node_modules|\.ci)\//.test(f) || f.endsWith(".map") || f.endsWith(".ts") || f.endsWith(".v8cache") || f.endsWith(".eslintcache"),
     );
     assert.deepEqual(unwanted, []);
   });

@@ -1,5 +1,6 @@
 // The simulator's fault switches (programmatic and over HTTP) and its control routes.
 import * as assert from "node:assert/strict";
+import { parseFaults } from "../../simulator/faults";
 import { startSimulator, TOKENS, type Simulator } from "../../simulator/server";
 import { auditSchemaErrors, specValidators } from "./helpers/openApiSchema";
 import { call, NOW } from "./helpers/simulatorKit";
@@ -51,6 +52,33 @@ describe("simulator faults and control routes", function () {
     const reply = await call(sim, AUDIT, owner);
     assert.equal(reply.status, 200);
     assert.ok(Date.now() - started >= 280, `took ${Date.now() - started} ms`);
+  });
+
+  it("hold keeps a request waiting until the faults are next set or cleared", async () => {
+    sim.setFaults([{ match: { path: AUDIT }, hold: true, times: 1 }]);
+    let answered = false;
+    const reply = call(sim, AUDIT, owner).then((r) => {
+      answered = true;
+      return r;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(answered, false, "held");
+    sim.clearFaults();
+    assert.equal((await reply).status, 200);
+    assert.equal(sim.requests.at(-1)?.status, 200);
+  });
+
+  it("a held request the client gives up on is logged as closed without an answer", async () => {
+    sim.setFaults([{ match: { path: AUDIT }, hold: true }]);
+    await assert.rejects(fetch(`${sim.url}${AUDIT}`, { headers: { authorization: `Token ${TOKENS.owner}` }, signal: AbortSignal.timeout(200) }));
+    for (let i = 0; i < 50 && sim.requests.at(-1)?.durationMs === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    assert.equal(sim.requests.at(-1)?.status, 0);
+    assert.ok((sim.requests.at(-1)?.durationMs ?? 0) > 0);
+    sim.clearFaults();
+  });
+
+  it("rejects a hold that is not true or false", () => {
+    assert.match(String(parseFaults([{ hold: "yes" }])), /hold is true or false/);
   });
 
   it("truncate sends valid headers and half the body, then closes the connection", async () => {

@@ -306,14 +306,14 @@ describe("reliability: fault matrix (HTTP answers)", function () {
         );
         const answer = await waitFor(
           () => tap.messages.find((m) => m.direction === "toWebview" && ["page", "error"].includes((m.message as Answer).type) && (m.message as Answer).requestId === query.requestId)?.message as Answer | undefined,
-          { timeoutMs: 60_000, message: "the host never answered the query" },
+          { timeoutMs: 40_000, message: "the host never answered the query" },
         );
         if (answer.type !== "page" || answer.result.rows.length === answer.result.rowCount) return { answer, query };
         const rest = await waitFor(
           () =>
             tap.messages.find((m) => m.direction === "toWebview" && (m.message as HostToWebview).type === "pageRows" && (m.message as Answer).requestId === query.requestId)
               ?.message as Extract<HostToWebview, { type: "pageRows" }> | undefined,
-          { timeoutMs: 60_000, message: "the rest of the page never came" },
+          { timeoutMs: 40_000, message: "the rest of the page never came" },
         );
         return { answer, rest, query };
       } finally {

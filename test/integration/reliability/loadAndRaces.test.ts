@@ -95,7 +95,7 @@ describe("reliability: load and races", function () {
       }
       const burstMs = Date.now() - started;
       // What matters is that the changes outpaced the server (on a busy machine the burst itself is slower).
-      assert.ok(burstMs / 100 < SERVER_DELAY_MS, `100 changes took ${burstMs} ms: not faster than the server answers (${SERVER_DELAY_MS} ms)`);
+      assert.ok(burstMs / 100 < SERVER_DELAY_MS / 2, `100 changes took ${burstMs} ms: not well ahead of the server's answers (${SERVER_DELAY_MS} ms)`);
       last = await waitFor(() => queries(tap.messages).find((q) => q.filters.protocol === "UDP"), { timeoutMs: 10_000, message: "the last change never became a query" });
       const lastId = last.requestId;
       await waitFor(() => answers(tap.messages).some((a) => a.requestId === lastId), { timeoutMs: 15_000, message: "the last query was never answered" });
@@ -136,7 +136,7 @@ describe("reliability: load and races", function () {
     // A query superseded before its request left the host never reaches the server (correct: a stalled webview
     // delivers its queued changes together), so this only asks that the burst reached it at all.
     assert.ok(burstRequests.length >= 30, `${burstRequests.length} burst requests reached the server`);
-    const { cancelled, answeredWhileSuperseded, stillOpen } = checkSuperseded(burstRequests, requests);
+    const { cancelled, answeredWhileSuperseded, stillOpen } = checkSuperseded(burstRequests, requests.filter((r) => r.query.page === "1"));
     assert.deepEqual(describeRequests(answeredWhileSuperseded), [], "answered though a newer change had reached the server");
     assert.deepEqual(describeRequests(stillOpen), [], "still open on the server");
     assert.ok(cancelled.length >= burstRequests.length * 0.8, `${cancelled.length} of ${burstRequests.length} superseded requests were cancelled`);
@@ -144,8 +144,7 @@ describe("reliability: load and races", function () {
     testLog("      burst: %d queries, %d reached the server, %d cancelled", burst.length, burstRequests.length, cancelled.length);
   });
 
-  it(caseTitle("L03"), async function () {
-    this.timeout(60_000);
+  it(caseTitle("L03"), async () => {
     const first = await openPanel({ from: "last7d" });
     assert.equal(first.type, "page");
     await settled(nb);
@@ -164,8 +163,7 @@ describe("reliability: load and races", function () {
     assert.deepEqual(notices(stubs), []);
   });
 
-  it(caseTitle("L04"), async function () {
-    this.timeout(60_000);
+  it(caseTitle("L04"), async () => {
     await refreshAudit();
     const first = await openPanel({ from: "last7d" });
     assert.equal(first.type, "page");
