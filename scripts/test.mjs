@@ -20,6 +20,7 @@
 // Env: MOCHA_GREP, VERBOSE, KEEP_RUN, NETBIRD_TEST_HOST_HOME (see test/README.md).
 /* global setInterval, clearInterval */
 import { spawn } from "node:child_process";
+import { setPriority } from "node:os";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,13 +31,14 @@ const VSIX = join(root, "test-results", "vsix", "netbird-events.vsix");
 
 // needs: stages whose failure skips this one; after: stages that must end first (any result).
 const STAGES = [
-  { name: "check", kind: "step", cmd: ["npm", "run", "--silent", "check"] },
+  // check and unit are never the last to end: at a lower CPU priority they take what the two VS Code stages leave.
+  { name: "check", kind: "step", cmd: ["npm", "run", "--silent", "check"], background: true },
   // The same `npm run package` a release uses, into the file e2e installs.
   { name: "package", kind: "step", cmd: ["npm", "run", "--silent", "package", "--", "-o", VSIX] },
   { name: "build", kind: "step", cmd: [node, "esbuild.mjs"], after: ["package"] },
   { name: "compile", kind: "step", cmd: [node, "node_modules/typescript/bin/tsc", "-p", "tsconfig.test.json"] },
   // After package and build: the packaging test lists dist/, which each of them removes and writes again.
-  { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit", after: ["compile", "package", "build"] },
+  { name: "unit", kind: "mocha", cmd: [node, "node_modules/mocha/bin/mocha.js", "--config", ".mocharc.json"], files: "out/test/unit", after: ["compile", "package", "build"], background: true },
   { name: "integration", kind: "summary", cmd: [node, "out/test/host/runIntegration.js"], needs: ["build"], after: ["compile"] },
   { name: "e2e", kind: "summary", cmd: [node, "out/test/e2e/run.js"], needs: ["package"], after: ["compile"], env: { NETBIRD_E2E_VSIX: VSIX } },
 ];
@@ -90,9 +92,17 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 /** Runs a command; output goes to the terminal live (`live`) or is kept for printing in one block. */
-function runCommand([command, ...args], { live, env }) {
+function runCommand([command, ...args], { live, env, background }) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, ...env } });
+    // Its own children (tsc, eslint, Node processes of tests) inherit the priority.
+    if (background && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, 10);
+      } catch {
+        // not allowed here: it runs at normal priority
+      }
+    }
     running.add(child);
     let output = "";
     const keep = (chunk, stream) => {
@@ -158,7 +168,7 @@ async function runStage(stage, live, failedSteps) {
   else console.log(`[test] ${stage.name} started`);
   if (stage.name === "package") mkdirSync(dirname(VSIX), { recursive: true });
   const t0 = Date.now();
-  const { code, output } = await runCommand(stage.cmd, { live, env: stage.env });
+  const { code, output } = await runCommand(stage.cmd, { live, env: stage.env, background: stage.background });
   const ms = Date.now() - t0;
   const { passed, failed } = count(stage, output, code);
   if (stage.kind === "step" && code !== 0) failedSteps.add(stage.name);

@@ -12,7 +12,7 @@
 import * as path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { launchBrowser, type BrowserSession } from "../host/browser";
-import { installVsix, runDirs, startCodeServer, type CodeServer, type RunDirs } from "../host/codeServer";
+import { installVsix, runDirs, startCodeServer, TEST_SETTINGS, type CodeServer, type RunDirs } from "../host/codeServer";
 import { EXTENSION_ID, makeRunDir, removeRunDir, resultsDir } from "../host/paths";
 import { onCleanup, phaseTimer } from "../host/processes";
 import { controlUrl, startTestSimulator, type Simulator, type SimulatorOptions } from "../host/simulator";
@@ -154,11 +154,11 @@ async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shu
     const server = await startCodeServer({
       dirs,
       smokeTestDriver: false,
-      settings: { ...(simulator ? { "netbird.managementUrl": simulator.url } : {}), ...options.settings },
+      settings: { ...TEST_SETTINGS, ...(simulator ? { "netbird.managementUrl": simulator.url } : {}), ...options.settings },
     });
     track(() => server.stop());
     phase("code-server");
-    const browser: BrowserSession = await launchBrowser({ root });
+    const browser: BrowserSession = await launchBrowser({ root, reducedMotion: true });
     track(() => browser.close());
     phase("chromium");
     const { page } = browser;

@@ -28,6 +28,8 @@ export interface BrowserSession {
 export interface LaunchOptions {
   /** The run folder; the profile and Chromium's XDG dirs are created inside it. */
   root: string;
+  /** Pages see `prefers-reduced-motion: reduce` (the test suites: no CSS animations to render in software). */
+  reducedMotion?: boolean;
   /** Functions exposed to every page before any navigation (e.g. codeAutomationLog/codeAutomationExit). */
   expose?: Record<string, (...args: never[]) => unknown>;
   viewport?: { width: number; height: number };
@@ -49,7 +51,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<BrowserSess
   const launching = chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...(options.reducedMotion ? ["--force-prefers-reduced-motion"] : [])],
     env: { ...process.env, XDG_CONFIG_HOME: xdgConfig, XDG_CACHE_HOME: xdgCache },
     viewport: options.viewport ?? { width: 1400, height: 900 },
     handleSIGINT: false, // the harness stops the browser itself (test/host/processes.ts)

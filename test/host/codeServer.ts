@@ -24,6 +24,16 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   "window.restoreWindows": "none",
 };
 
+/**
+ * Settings the test suites add: no workbench animations and a steady cursor. Headless Chromium renders in
+ * software, and the two VS Code stages of `npm test` share two cores; animations cost CPU and prove nothing
+ * here. (The demo and the benchmark keep VS Code's defaults.)
+ */
+export const TEST_SETTINGS: Readonly<Record<string, unknown>> = {
+  "workbench.reduceMotion": "on",
+  "editor.cursorBlinking": "solid",
+};
+
 export interface RunDirs {
   root: string;
   config: string;

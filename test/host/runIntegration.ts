@@ -10,7 +10,7 @@ import * as path from "node:path";
 import * as util from "node:util";
 import type { Page } from "playwright-core";
 import { launchBrowser } from "./browser";
-import { runDirs, startCodeServer } from "./codeServer";
+import { runDirs, startCodeServer, TEST_SETTINGS } from "./codeServer";
 import { EXTENSION_ID, REPO_ROOT, makeRunDir, removeRunDir, verbose } from "./paths";
 import { HostUnavailableError, installHost, onCleanup, phaseTimer, runCleanups } from "./processes";
 import { simulatorEnvironment, startTestSimulator } from "./simulator";
@@ -68,7 +68,7 @@ async function runSuite(summary: MochaSummary, transcript: string[]): Promise<Ou
   const server = await startCodeServer({
     dirs,
     smokeTestDriver: true,
-    settings: { "netbird.managementUrl": sim.url },
+    settings: { ...TEST_SETTINGS, "netbird.managementUrl": sim.url },
   });
   onCleanup(() => server.stop());
   phase("code-server");
@@ -78,6 +78,7 @@ async function runSuite(summary: MochaSummary, transcript: string[]): Promise<Ou
   let forwarded = "";
   const browser = await launchBrowser({
     root,
+    reducedMotion: true,
     expose: {
       codeAutomationLog: (type: string, args: unknown[]) => {
         const text = util.format(...(Array.isArray(args) ? args : [args]));
