@@ -59,20 +59,30 @@ export function newRequestId(): string {
   return encodeXid(bytes);
 }
 
-/** Resolves after `ms`, or as soon as the response closes (the client gave up). */
-export function sleepUnlessClosed(ms: number, res: ServerResponse): Promise<void> {
+/**
+ * Resolves when `arm`'s wake-up comes, or as soon as the response closes (the client gave up). `arm` starts the
+ * wait and returns how to cancel it.
+ */
+export function waitUnlessClosed(res: ServerResponse, arm: (wake: () => void) => () => void): Promise<void> {
   return new Promise((resolve) => {
-    if (ms <= 0 || res.destroyed) {
-      resolve();
-      return;
-    }
+    if (res.destroyed) return resolve();
+    let disarm = (): void => undefined;
     const done = (): void => {
-      clearTimeout(timer);
+      disarm();
       res.off("close", done);
       resolve();
     };
-    const timer = setTimeout(done, ms);
+    disarm = arm(done);
     res.on("close", done);
+  });
+}
+
+/** Resolves after `ms`, or as soon as the response closes (the client gave up). */
+export function sleepUnlessClosed(ms: number, res: ServerResponse): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
+  return waitUnlessClosed(res, (wake) => {
+    const timer = setTimeout(wake, ms);
+    return () => clearTimeout(timer);
   });
 }
 

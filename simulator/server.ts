@@ -19,6 +19,7 @@ import {
   notFoundText,
   sendResponse,
   sleepUnlessClosed,
+  waitUnlessClosed,
   type SimResponse,
 } from "./http";
 import { newLogEntry, type LoggedRequest } from "./requestLog";
@@ -222,14 +223,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     for (const letGo of release) letGo();
   };
   const holdUntilReleased = (res: ServerResponse): Promise<void> =>
-    new Promise((resolve) => {
-      if (res.destroyed) return resolve();
-      const done = (): void => {
-        res.off("close", done);
-        resolve();
-      };
-      held.push(done);
-      res.on("close", done);
+    waitUnlessClosed(res, (wake) => {
+      held.push(wake);
+      return () => undefined;
     });
 
   const setDataset = (change: DatasetSwitch): void => {

@@ -8,7 +8,7 @@ import type { SoakResult } from "../scenarios/soak";
 import type { TrafficResult } from "../scenarios/traffic";
 import type { BenchConfig } from "../scenarios/context";
 import { describeMachine, type MachineInfo } from "./machine";
-import { kib, markdownTable, mib, ms, spread, textTable, x } from "./stats";
+import { kib, markdownTable, mib, ms, pairCount, spread, textTable, x } from "./stats";
 import { FIRST_PART_ROWS, SPLIT_PAGES_OVER } from "../../src/core/traffic/protocol";
 
 export interface Results {
@@ -219,7 +219,7 @@ export function markdownReport(r: Results): string {
     "# Benchmark results (latest run)",
     "",
     "Written by `npm run bench` (see [bench/README.md](../README.md)). Every ratio is median ÷ median of samples taken",
-    `in the same run; ${r.config.runs} measured runs per metric after one warm-up run (against a floor: ${r.config.runs + (r.config.runs % 2)} pairs,`,
+    `in the same run; ${r.config.runs} measured runs per metric after one warm-up run (against a floor: ${pairCount(r.config.runs)} pairs,`,
     `each order as often${r.audit ? `; the audit refresh: ${r.audit.measured.n}` : ""}).`,
     "",
     "```",

@@ -77,6 +77,11 @@ export interface Floor {
  * often. With an odd count one side would go first once more, and a median of samples that differ by order
  * would lean to that side's first-run cost.
  */
+/** How many recorded pairs `alternateWithFloor` runs for `runs`: an even number, each order as often. */
+export function pairCount(runs: number): number {
+  return runs + (runs % 2);
+}
+
 export async function alternateWithFloor(
   runs: number,
   measure: (record: boolean) => Promise<void>,
@@ -86,8 +91,7 @@ export async function alternateWithFloor(
   beforePair();
   await measure(false);
   await floor(false);
-  const pairs = runs + (runs % 2);
-  for (let i = 0; i < pairs; i++) {
+  for (let i = 0; i < pairCount(runs); i++) {
     beforePair();
     if (i % 2 === 1) await floor(true);
     await measure(true);

@@ -1,6 +1,7 @@
 // What the simulator's request log says about requests that a newer one superseded: each must have been
 // cancelled (its connection closed without an answer), unless it had already ended before the next request
 // reached the server, which a machine that stalls longer than the server's delay between two changes can cause.
+import * as assert from "node:assert/strict";
 import type { LoggedRequest } from "../../simulator/requestLog";
 
 /** How far an arrival may precede the end of the request before it and still count as after it (ms stamps). */
@@ -34,6 +35,18 @@ export function checkSuperseded(superseded: readonly LoggedRequest[], all: reado
     answeredWhileSuperseded,
     stillOpen: superseded.filter((r) => r.durationMs === 0),
   };
+}
+
+/**
+ * Asserts what the burst tests promise of `superseded` (see checkSuperseded): none answered after a newer request
+ * had reached the server, none still open, and most cancelled. Returns the check, for the test's log.
+ */
+export function assertSupersededCancelled(superseded: readonly LoggedRequest[], all: readonly LoggedRequest[]): SupersededCheck {
+  const check = checkSuperseded(superseded, all);
+  assert.deepEqual(describeRequests(check.answeredWhileSuperseded), [], "answered though a newer change had reached the server");
+  assert.deepEqual(describeRequests(check.stillOpen), [], "still open on the server");
+  assert.ok(check.cancelled.length >= superseded.length * 0.8, `${check.cancelled.length} of ${superseded.length} superseded requests were cancelled`);
+  return check;
 }
 
 /** One line per request, for assertion messages. */
