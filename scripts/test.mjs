@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: every stage, each ending with `<stage>: N passed, N failed`, then a table of stages and
-// the totals alone on the last line (`N passed, N failed`). Exit code 1 if anything failed.
+// `npm test`: every stage, each ending with `<stage>: N passed, N failed`, then a table of stages, each
+// failing test in a few lines (scripts/failureDigest.mjs), and the totals alone on the last line
+// (`N passed, N failed`). Exit code 1 if anything failed.
 //
 //   check        npm run check (tsc --noEmit for both projects, eslint)
 //   package      npm run package (vsce; its vscode:prepublish makes the production build) → test-results/vsix/
@@ -24,6 +25,7 @@ import { setPriority } from "node:os";
 import { existsSync, mkdirSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { failureDigest } from "./failureDigest.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const node = process.execPath;
@@ -171,6 +173,7 @@ async function runStage(stage, live, failedSteps) {
   const { code, output } = await runCommand(stage.cmd, { live, env: stage.env, background: stage.background });
   const ms = Date.now() - t0;
   const { passed, failed } = count(stage, output, code);
+  const failures = failed > 0 ? failureDigest(stage, output, code) : [];
   if (stage.kind === "step" && code !== 0) failedSteps.add(stage.name);
   if (!live) {
     console.log(header(stage));
@@ -178,7 +181,7 @@ async function runStage(stage, live, failedSteps) {
   }
   if (stage.kind !== "summary") console.log(`${stage.name}: ${passed} passed, ${failed} failed`);
   console.log(`[test] ${stage.name} took ${fmt(ms)}`);
-  return { name: stage.name, passed, failed, ms };
+  return { name: stage.name, passed, failed, ms, failures };
 }
 
 async function main() {
@@ -219,6 +222,10 @@ async function main() {
   for (const r of rows) {
     const status = r.failed > 0 ? "FAIL" : r.note ? "skip" : "ok";
     console.log(`  ${status.padEnd(4)} ${r.name.padEnd(width)}  ${String(r.passed).padStart(4)} passed, ${String(r.failed).padStart(3)} failed  ${fmt(r.ms).padStart(8)}${r.note ? `  (${r.note})` : ""}`);
+  }
+  // What failed, after the table and before the totals: the end of the output says it all.
+  for (const r of rows) {
+    for (const f of r.failures ?? []) console.log(`  ✗ ${r.name}: ${f}`);
   }
   const passed = rows.reduce((n, r) => n + r.passed, 0);
   const failed = rows.reduce((n, r) => n + r.failed, 0);
