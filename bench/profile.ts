@@ -4,6 +4,7 @@
 // development aid, not part of `npm run bench`; use a development build — `npm run build` — for readable names).
 //
 //   node out/bench/profile.js [activation] [phases] [audit] [traffic] [scroll] [alloc] [--size 50000]
+//                             [--webviews-on-workbench-origin]
 import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { installHost, runCleanups } from "../test/host/processes";
 import { runTool, startSession } from "./lib/session";
@@ -11,10 +12,13 @@ import { agent, type Context } from "./scenarios/context";
 import { reseedAudit } from "./scenarios/audit";
 import { openPanel, setPageSize, type ScrollResult } from "./scenarios/traffic";
 import * as path from "node:path";
+import type { CDPSession, Frame } from "playwright-core";
 
 interface Profiled {
-  value: unknown;
+  value?: unknown;
   hot: { fn: string; ms: number }[];
+  /** With callees (the agent's profiles; not the renderer's). */
+  inclusive?: { fn: string; ms: number }[];
   totalMs: number;
 }
 
@@ -46,9 +50,29 @@ function summarizeProfile(profile: CpuProfile, top = 25): Profiled {
   return { value: undefined, hot, totalMs: total };
 }
 
+/**
+ * A DevTools session on the webview's renderer: its own process when webviews have their own origin (the default),
+ * else the workbench's, which then runs the webview too. Only a frame that starts a process has a session of its
+ * own (the webview's outer frame; its inner frame shares that process), so this goes up from the inner frame.
+ */
+async function rendererOf(ctx: Context): Promise<CDPSession> {
+  const { page } = ctx.session;
+  for (let frame: Frame | null = ctx.webview!.frame; frame && frame !== page.mainFrame(); frame = frame.parentFrame()) {
+    try {
+      return await page.context().newCDPSession(frame);
+    } catch {
+      // "This frame does not have a separate CDP session": it runs in its parent's process.
+    }
+  }
+  return page.context().newCDPSession(page);
+}
+
 function print(title: string, p: Profiled): void {
   console.log(`\n${title} (${p.totalMs.toFixed(0)} ms sampled)`);
   for (const h of p.hot) console.log(`  ${h.ms.toFixed(1).padStart(8)} ms  ${h.fn}`);
+  if (!p.inclusive) return;
+  console.log("with callees:");
+  for (const h of p.inclusive) console.log(`  ${h.ms.toFixed(1).padStart(8)} ms  ${h.fn}`);
 }
 
 async function main(): Promise<void> {
@@ -63,6 +87,7 @@ async function main(): Promise<void> {
     resultsDir: resultsDir("bench"),
     simulator: { seed: 1, now: Date.now() + 15 * 60_000, auditCount: 12_000, trafficCount: Math.max(size, 1000) },
     settings: { "netbird.auditEvents.autoRefreshInterval": 0 },
+    webviewOrigin: argv.includes("--webviews-on-workbench-origin") ? "workbench" : "own",
   });
   const ctx: Context = { config: { runs: 1, auditCount: 12_000, trafficCount: size, trafficFrom: "last7d", pageSizes: [size] }, session, log: (l) => console.log(l) };
   try {
@@ -83,16 +108,23 @@ async function main(): Promise<void> {
       }
     }
     if (want("audit")) {
+      // Ten refreshes, each bringing other events (as in the bench), under one profile; reseeding happens here.
       await agent(ctx, "auditRefresh", { items: 100 });
-      print("audit refresh", await agent<Profiled>(ctx, "profile", { task: "auditRefresh", args: { items: 100 } }));
+      await agent(ctx, "profilerStart");
+      for (let i = 0; i < 10; i++) {
+        reseedAudit(ctx, 2000 + i);
+        await agent(ctx, "auditRefresh", { items: 100 });
+      }
+      print("10 audit refreshes", await agent<Profiled>(ctx, "profilerStop", { top: 40 }));
     }
     if (want("scroll")) {
       await openPanel(ctx);
-      // The webview frame shares its renderer (and V8 heap) with the workbench here: its heap figure is both.
+      // The webview's renderer heap: its own process by default; with --webviews-on-workbench-origin, the workbench's too.
       const heapMB = async () => Math.round(((await ctx.webview!.frame.evaluate("performance.memory?.usedJSHeapSize ?? 0")) as number) / 1048576);
       const heapBefore = await heapMB();
       await setPageSize(ctx, size);
-      console.log(`renderer heap (workbench + webview): ${heapBefore} MB before the ${size}-row page, ${await heapMB()} MB with it`);
+      console.log(`webview's renderer heap: ${heapBefore} MB before the ${size}-row page, ${await heapMB()} MB with it`);
+      // Tracing from the page covers its frames in other processes too.
       const cdp = await session.page.context().newCDPSession(session.page);
       // A Chromium trace of the main thread: where the "(program)" time of the JS profile goes (style,
       // layout, paint, ...), summed by event name.
@@ -102,7 +134,7 @@ async function main(): Promise<void> {
       const complete = new Promise<void>((resolve) => raw.once("Tracing.tracingComplete", () => resolve()));
       await cdp.send("Tracing.start", { categories: "devtools.timeline,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
       const scroll = await ctx.webview!.call<ScrollResult>("scrollEndToEnd", 300);
-      console.log(`renderer heap after scrolling: ${await heapMB()} MB`);
+      console.log(`webview's renderer heap after scrolling: ${await heapMB()} MB`);
       await cdp.send("Tracing.end");
       await complete;
       console.log(`\nscroll: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, long tasks [${scroll.longTasks.join(", ")}]`);
@@ -129,11 +161,11 @@ async function main(): Promise<void> {
       for (const [name, { ms, n }] of [...byName].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25)) console.log(`  ${ms.toFixed(0).padStart(7)} ms  ${String(n).padStart(6)}×  ${name}`);
     }
     if (want("alloc")) {
-      // Who allocates in the renderer (workbench + webview share its heap here) while a big page arrives and is
-      // shown: V8's sampling heap profiler, counting objects already collected too, summed by script.
+      // Who allocates in the webview's renderer (shared with the workbench with --webviews-on-workbench-origin) while
+      // a big page arrives and is shown: V8's sampling heap profiler, counting objects already collected too, by script.
       await openPanel(ctx);
       await setPageSize(ctx, 10);
-      const cdp = await session.page.context().newCDPSession(session.page);
+      const cdp = await rendererOf(ctx);
       await cdp.send("HeapProfiler.enable");
       await cdp.send("HeapProfiler.startSampling", { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as never);
       await setPageSize(ctx, size);
@@ -142,7 +174,7 @@ async function main(): Promise<void> {
       const byFunction = new Map<string, number>();
       const walk = (node: AllocNode): void => {
         const f = node.callFrame;
-        const script = f.url.split("/").pop() || "(native)";
+        const script = f.url.split("?")[0]?.split("/").pop() || "(native)";
         byScript.set(script, (byScript.get(script) ?? 0) + node.selfSize);
         const key = `${f.functionName || "(anonymous)"} ${script}:${f.lineNumber + 1}`;
         byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);

@@ -4,6 +4,7 @@
 // and the README's performance section. See bench/README.md.
 //
 //   node out/bench/run.js [--runs N] [--only audit,traffic,rapid,memory,export,soak,activation] [--no-readme]
+//                         [--webviews-on-workbench-origin] (code-server's default; see bench/lib/session.ts)
 // Env: NETBIRD_BENCH_EXTENSION (another extension folder with package.json + dist/), VERBOSE=1, KEEP_RUN=1.
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -13,7 +14,7 @@ import { REPO_ROOT, resultsDir } from "../test/host/paths";
 import { HostUnavailableError, installHost, runCleanups } from "../test/host/processes";
 import { describeMachine, machineInfo } from "./lib/machine";
 import { evaluate, markdownReport, readmeSection, summaryTable, type Results } from "./lib/report";
-import { startSession, type Session } from "./lib/session";
+import { startSession, type Session, type WebviewOrigin } from "./lib/session";
 import { activationScenario, bundleSizes, REFERENCE_EXTENSION } from "./scenarios/activation";
 import { auditScenario } from "./scenarios/audit";
 import { agent, type BenchConfig, type Context } from "./scenarios/context";
@@ -30,10 +31,11 @@ interface Args {
   runs: number;
   only: Set<Scenario>;
   readme: boolean;
+  webviewOrigin: WebviewOrigin;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { runs: 6, only: new Set(ALL), readme: true };
+  const args: Args = { runs: 6, only: new Set(ALL), readme: true, webviewOrigin: "own" };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => (a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i] ?? "");
@@ -45,6 +47,7 @@ function parseArgs(argv: string[]): Args {
       args.only = new Set(names as Scenario[]);
     } else if (a === "--no-readme") args.readme = false;
     else if (a === "--verbose") process.env.VERBOSE = "1";
+    else if (a === "--webviews-on-workbench-origin") args.webviewOrigin = "workbench";
     else throw new Error(`unknown argument ${a}`);
   }
   return args;
@@ -62,6 +65,7 @@ async function mainSession(args: Args, config: BenchConfig, extensionPath: strin
     // The simulator's clock runs 15 minutes ahead, so no flow leaves the "last 7 days" window during the run.
     simulator: { seed: 1, now: Date.now() + 15 * 60_000, auditCount: config.auditCount, trafficCount: config.trafficCount },
     settings: { "netbird.auditEvents.autoRefreshInterval": 0 },
+    webviewOrigin: args.webviewOrigin,
   });
   const ctx: Context = { config, session, log };
   try {
@@ -120,7 +124,7 @@ async function mainSession(args: Args, config: BenchConfig, extensionPath: strin
 async function activationSession(args: Args, extensionPath: string, results: Results): Promise<void> {
   if (!args.only.has("activation")) return;
   log("— activation: starting code-server and Chromium without the agent");
-  const session = await startSession({ extensionPath, agent: false, resultsDir: resultsDir("bench"), alsoInstall: [REFERENCE_EXTENSION] });
+  const session = await startSession({ extensionPath, agent: false, resultsDir: resultsDir("bench"), alsoInstall: [REFERENCE_EXTENSION], webviewOrigin: args.webviewOrigin });
   try {
     results.activation = await activationScenario(session, args.runs, log);
   } catch (error) {
@@ -145,7 +149,7 @@ async function main(): Promise<number> {
     pageSizes: [100, 1_000, 50_000],
   };
   await installHost();
-  const results: Results = { machine: machineInfo(), config, skipped: {}, targets: [], durationSeconds: 0 };
+  const results: Results = { machine: machineInfo(args.webviewOrigin), config, skipped: {}, targets: [], durationSeconds: 0 };
   console.log(`[bench] machine:\n${describeMachine(results.machine).replace(/^/gm, "        ")}`);
   if (results.machine.loadStart[0]! > results.machine.cores * 0.5) {
     log(`note: the machine is busy (load average ${results.machine.loadStart[0]} on ${results.machine.cores} cores); ratios stay comparable, absolute times do not`);

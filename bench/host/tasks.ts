@@ -71,7 +71,28 @@ interface Profile {
 }
 
 /** Runs `work` under V8's sampling profiler; returns the functions with the most self time. */
-async function profiled<T>(work: () => Promise<T>, top = 25): Promise<{ value: T; hot: { fn: string; ms: number }[]; totalMs: number }> {
+async function profiled<T>(work: () => Promise<T>, top = 25): Promise<{ value: T } & ProfileSummary> {
+  const profiler = await startProfiler();
+  let value: T;
+  let summary: ProfileSummary;
+  try {
+    value = await work();
+  } finally {
+    summary = await profiler.stop(top);
+  }
+  return { value, ...summary };
+}
+
+interface ProfileSummary {
+  /** Self time per function. */
+  hot: { fn: string; ms: number }[];
+  /** Time with the function on the stack (callees included), per function. */
+  inclusive: { fn: string; ms: number }[];
+  totalMs: number;
+}
+
+/** Starts V8's sampling profiler in this extension host; `stop` summarizes what it sampled. */
+async function startProfiler(): Promise<{ stop(top: number): Promise<ProfileSummary> }> {
   const session = new inspector.Session();
   session.connect();
   const post = (method: string, params?: object) =>
@@ -79,30 +100,45 @@ async function profiled<T>(work: () => Promise<T>, top = 25): Promise<{ value: T
   await post("Profiler.enable");
   await post("Profiler.setSamplingInterval", { interval: 200 });
   await post("Profiler.start");
-  let value: T;
-  let profile: Profile;
-  try {
-    value = await work();
-  } finally {
-    profile = ((await post("Profiler.stop")) as { profile: Profile }).profile;
-    session.disconnect();
-  }
+  return {
+    async stop(top) {
+      try {
+        return summarizeProfile(((await post("Profiler.stop")) as { profile: Profile }).profile, top);
+      } finally {
+        session.disconnect();
+      }
+    },
+  };
+}
+
+function summarizeProfile(profile: Profile, top: number): ProfileSummary {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const keyOf = (node: ProfileNode) => {
+    const f = node.callFrame;
+    return `${f.functionName || "(anonymous)"} ${f.url.split("/").pop() ?? ""}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+  };
   const self = new Map<string, number>();
+  const inclusive = new Map<string, number>();
   let total = 0;
   profile.samples.forEach((id, i) => {
     const node = byId.get(id);
     const dt = (profile.timeDeltas[i] ?? 0) / 1000;
     total += dt;
     if (!node) return;
-    const f = node.callFrame;
-    const file = f.url.split("/").pop() ?? "";
-    const key = `${f.functionName || "(anonymous)"} ${file}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
+    self.set(keyOf(node), (self.get(keyOf(node)) ?? 0) + dt);
+    // Each function once per sample, however deep it recurses.
+    const seen = new Set<string>();
+    for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) seen.add(keyOf(n));
+    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
   });
-  const hot = [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
-  return { value, hot, totalMs: total };
+  const topOf = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
+  return { hot: topOf(self), inclusive: topOf(inclusive), totalMs: total };
 }
+
+/** The profiler started by the `profilerStart` task, for steps the runner makes in between (e.g. reseeding). */
+let runningProfiler: { stop(top: number): Promise<ProfileSummary> } | undefined;
 
 export const TASKS: Record<string, TaskFn> = {
   /** Runs another task under the CPU profiler (for finding where the time goes; not part of the report). */
@@ -110,6 +146,19 @@ export const TASKS: Record<string, TaskFn> = {
     const fn = TASKS[args.task];
     if (!fn) throw new Error(`unknown task ${args.task}`);
     return profiled(async () => fn(args.args as never, log));
+  },
+
+  /** Starts the CPU profiler across several tasks (until `profilerStop`). */
+  async profilerStart() {
+    if (runningProfiler) throw new Error("the profiler is already running");
+    runningProfiler = await startProfiler();
+  },
+
+  async profilerStop(args: { top?: number }) {
+    const profiler = runningProfiler;
+    runningProfiler = undefined;
+    if (!profiler) throw new Error("the profiler is not running");
+    return profiler.stop(args.top ?? 40);
   },
 
   /** Activates the extension and signs in as the simulator's owner (the view then loads the audit list). */

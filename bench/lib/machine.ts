@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { hostPaths } from "../../test/host/paths";
+import type { WebviewOrigin } from "./session";
 
 export interface MachineInfo {
   os: string;
@@ -18,6 +19,8 @@ export interface MachineInfo {
   codeServer: string;
   vscode: string;
   chromium: string;
+  /** Where the workbench showed webviews (see bench/lib/session.ts). */
+  webviewOrigin: WebviewOrigin;
   startedAt: string;
 }
 
@@ -38,7 +41,7 @@ function versionOf(packageJson: string): string {
   }
 }
 
-export function machineInfo(): MachineInfo {
+export function machineInfo(webviewOrigin: WebviewOrigin): MachineInfo {
   const { codeServerEntry, chromium } = hostPaths();
   const codeServerRoot = path.resolve(path.dirname(codeServerEntry), "..", "..");
   let chromiumVersion = "?";
@@ -57,6 +60,7 @@ export function machineInfo(): MachineInfo {
     codeServer: versionOf(path.join(codeServerRoot, "package.json")),
     vscode: versionOf(path.join(codeServerRoot, "lib", "vscode", "package.json")),
     chromium: chromiumVersion,
+    webviewOrigin,
     startedAt: new Date().toISOString(),
   };
 }
@@ -67,5 +71,8 @@ export function describeMachine(m: MachineInfo): string {
     `${m.os}, ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB RAM`,
     `load average (1/5/15 min) at start ${load(m.loadStart)}, at end ${load(m.loadEnd)}`,
     `code-server ${m.codeServer} (VS Code ${m.vscode}), extension host Node ${m.extensionHostNode ?? "?"}, ${m.chromium}, runner Node ${m.runnerNode}`,
+    m.webviewOrigin === "workbench"
+      ? "webviews on the workbench's origin (code-server's default: they share the workbench's main thread and heap)"
+      : "webviews on an origin of their own, in a renderer process of their own, as in VS Code",
   ].join("\n");
 }

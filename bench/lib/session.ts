@@ -25,7 +25,14 @@ export interface SessionOptions {
   resultsDir: string;
   /** Folders of more extensions to install beside it, as a user would (e.g. the activation reference). */
   alsoInstall?: readonly string[];
+  /**
+   * Where webviews come from: their own origin, in a renderer process of their own, as in VS Code (the default), or
+   * code-server's own choice, the workbench's origin, which shares the workbench's main thread and heap.
+   */
+  webviewOrigin?: WebviewOrigin;
 }
+
+export type WebviewOrigin = "own" | "workbench";
 
 export interface Session {
   sim: Simulator;
@@ -75,6 +82,7 @@ export async function startSession(options: SessionOptions): Promise<Session> {
     closers.push(() => server.stop());
     const browser = await launchBrowser({
       root,
+      ...(options.webviewOrigin === "workbench" ? {} : { ownWebviewOriginFor: server.origin }),
       expose: {
         codeAutomationLog: (type: string, args: unknown[]) => {
           if (verbose()) console.log(`[console:${type}] ${util.format(...(Array.isArray(args) ? args : [args]))}`);

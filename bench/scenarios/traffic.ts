@@ -35,6 +35,8 @@ export interface ScrollResult {
   maxFrameGapMs: number;
   p95FrameGapMs: number;
   longTasks: number[];
+  /** When each long task started, ms after the scroll's start. */
+  longTaskStarts: number[];
   longTasksSupported: boolean;
   endReached: boolean;
   lastRowIndex: number;
@@ -173,7 +175,7 @@ export async function trafficScenario(ctx: Context): Promise<TrafficResult> {
   if (largest >= 10_000) {
     await setPageSize(ctx, largest);
     scroll = await webview.call<ScrollResult>("scrollEndToEnd", 300);
-    ctx.log(`scroll ${largest}: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, max frame gap ${scroll.maxFrameGapMs.toFixed(0)} ms, long tasks [${scroll.longTasks.join(", ")}]`);
+    ctx.log(`scroll ${largest}: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, max frame gap ${scroll.maxFrameGapMs.toFixed(0)} ms, long tasks [${scroll.longTasks.map((ms, i) => `${ms} ms at +${scroll!.longTaskStarts[i]} ms`).join(", ")}]`);
   }
   const stats = await webview.call<{ maxRows: number }>("stats");
   return { sizes, pageTurn, scroll, maxDomRows: stats.maxRows, openRequests };

@@ -132,8 +132,17 @@
       const scroller = $("#table-scroller");
       if (!scroller) throw new Error("no table");
       const longTasks = [];
+      /** When each long task started (the page's clock), to tell when in the scroll it came. */
+      const longTaskStarts = [];
       const supported = PerformanceObserver.supportedEntryTypes.includes("longtask");
-      const observer = supported ? new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))) : undefined;
+      const observer = supported
+        ? new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) {
+              longTasks.push(Math.round(entry.duration));
+              longTaskStarts.push(entry.startTime);
+            }
+          })
+        : undefined;
       observer?.observe({ type: "longtask" });
       scroller.scrollTop = 0;
       await nextFrame();
@@ -174,6 +183,7 @@
         maxFrameGapMs: maxGap,
         p95FrameGapMs: gaps[Math.floor(gaps.length * 0.95)] ?? 0,
         longTasks,
+        longTaskStarts: longTaskStarts.map((t) => Math.round(t - started)),
         longTasksSupported: supported,
         endReached,
         lastRowIndex: lastRow,

@@ -103,12 +103,16 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
     const wb = host.workbench;
     const sim = host.simulator!;
     const page = DAY_PAGE_SIZE;
-    const previousCount = sim.info().counts.audit;
-    sim.setDataset({ auditCount: 10_000 });
+    const previous = sim.info();
+    // The server's clock at the end of yesterday: the newest day (the expanded one) is then a whole day, more than
+    // two pages of events at any hour (today's events alone are fewer than a page early in the day).
+    const now = new Date();
+    const endOfYesterday = new Date(now.getFullYear(), now.getMonth(), now.getDate()).getTime() - 1;
+    sim.setDataset({ auditCount: 10_000, now: endOfYesterday });
     try {
       await wb.runCommand("NetBird: Refresh Audit Events");
-      // The newest day, once the new list is in: more than two pages of events.
-      const day = wb.treeItem(view, /, [2-9]\d\d events$/).first();
+      // The newest day, once the new list is in.
+      const day = wb.treeItem(view, /^Yesterday, [2-9]\d\d events$/).first();
       await day.waitFor({ timeout: 20_000 });
       const dayName = (await day.getAttribute("aria-label")) ?? "";
       const total = Number(/, (\d+) events$/.exec(dayName)?.[1]);
@@ -145,7 +149,7 @@ describe("audit events: sign in, tree, JSON, filter (as a user)", () => {
       await host.page.keyboard.press("Enter");
       await listed(total > 3 * page ? 3 * page + 1 : total);
     } finally {
-      sim.setDataset({ auditCount: previousCount });
+      sim.setDataset({ auditCount: previous.counts.audit, now: previous.now });
       await wb.runCommand("NetBird: Refresh Audit Events");
     }
   });

@@ -158,7 +158,8 @@ async function launchHost(options: E2eHostOptions): Promise<{ host: E2eHost; shu
     });
     track(() => server.stop());
     phase("code-server");
-    const browser: BrowserSession = await launchBrowser({ root, reducedMotion: true });
+    // Webviews on an origin of their own, in a renderer process of their own, as in VS Code (webviewOrigin.ts).
+    const browser: BrowserSession = await launchBrowser({ root, reducedMotion: true, ownWebviewOriginFor: server.origin });
     track(() => browser.close());
     phase("chromium");
     const { page } = browser;

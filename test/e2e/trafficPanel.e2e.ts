@@ -66,6 +66,10 @@ describe("traffic events panel (as a user)", () => {
     assert.ok((await rows().count()) <= 200, "the body is virtualized");
     assert.match(await web.locator("#page-label").innerText(), /Page 1 of \d+/);
     assert.match(await web.locator("#record-count").innerText(), /[\d,]+ records/);
+    // As in VS Code, the webview has an origin (so a renderer process) of its own (test/host/webviewOrigin.ts).
+    const origin = String(await web.locator("body").evaluate("location.origin"));
+    assert.match(origin, /^http:\/\/[0-9a-v]+\.localhost:\d+$/);
+    assert.notEqual(origin, new URL(host.page.url()).origin);
     await host.workbench.screenshot("traffic-first-page");
   });
 

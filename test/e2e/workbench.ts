@@ -111,7 +111,8 @@ export class Workbench {
   /**
    * Opens the command palette (F1) with `>text` typed in and waits until `ready` (a locator in the
    * palette) is visible. A focus change still on its way (an editor opened by the previous step, say)
-   * can close a palette that has just opened; then the palette is opened again, until `timeout`.
+   * can close a palette that has just opened, and a press of F1 can open nothing; then the palette is
+   * opened again, until `timeout`.
    */
   private async openPalette(text: string, timeout: number, ready?: (widget: Locator) => Locator): Promise<{ widget: Locator; input: Locator }> {
     const widget = this.page.locator(".quick-input-widget");
@@ -122,7 +123,8 @@ export class Workbench {
     for (;;) {
       try {
         await this.page.keyboard.press("F1");
-        await input.waitFor({ state: "visible", timeout: left(timeout) });
+        // A key press the workbench did not take (busy, or focus on its way) opens nothing: press again.
+        await input.waitFor({ state: "visible", timeout: left(5_000) });
         await input.fill(`>${text}`, { timeout: left(2_000) });
         if (!ready) return { widget, input };
         const target = ready(widget);

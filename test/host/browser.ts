@@ -5,6 +5,7 @@ import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { hostPaths, verbose } from "./paths";
 import { onCleanup } from "./processes";
+import { OWN_WEBVIEW_ORIGIN_ARGS, serveWebviewsFromOwnOrigin } from "./webviewOrigin";
 
 export const CHROMIUM_ARGS: readonly string[] = [
   "--no-sandbox", // required as root
@@ -33,11 +34,14 @@ export interface LaunchOptions {
   /** Functions exposed to every page before any navigation (e.g. codeAutomationLog/codeAutomationExit). */
   expose?: Record<string, (...args: never[]) => unknown>;
   viewport?: { width: number; height: number };
+  /** The workbench's origin, to show its webviews on an origin of their own as VS Code does (see webviewOrigin.ts). */
+  ownWebviewOriginFor?: string;
 }
 
 function isLoopback(url: URL): boolean {
   if (url.protocol !== "http:" && url.protocol !== "https:" && url.protocol !== "ws:" && url.protocol !== "wss:") return true;
-  return url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname === "[::1]";
+  // *.localhost: Chromium resolves every such name to loopback (see webviewOrigin.ts).
+  return url.hostname === "127.0.0.1" || url.hostname === "localhost" || url.hostname.endsWith(".localhost") || url.hostname === "[::1]";
 }
 
 export async function launchBrowser(options: LaunchOptions): Promise<BrowserSession> {
@@ -51,7 +55,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<BrowserSess
   const launching = chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    args: [...CHROMIUM_ARGS, ...(options.reducedMotion ? ["--force-prefers-reduced-motion"] : [])],
+    args: [...CHROMIUM_ARGS, ...(options.reducedMotion ? ["--force-prefers-reduced-motion"] : []), ...(options.ownWebviewOriginFor ? OWN_WEBVIEW_ORIGIN_ARGS : [])],
     env: { ...process.env, XDG_CONFIG_HOME: xdgConfig, XDG_CACHE_HOME: xdgCache },
     viewport: options.viewport ?? { width: 1400, height: 900 },
     handleSIGINT: false, // the harness stops the browser itself (test/host/processes.ts)
@@ -75,6 +79,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<BrowserSess
         await route.abort("blockedbyclient");
       },
     );
+    if (options.ownWebviewOriginFor) await serveWebviewsFromOwnOrigin(context, options.ownWebviewOriginFor);
     for (const [name, fn] of Object.entries(options.expose ?? {})) {
       await context.exposeFunction(name, fn);
     }

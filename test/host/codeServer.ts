@@ -22,6 +22,13 @@ export const BASE_SETTINGS: Readonly<Record<string, unknown>> = {
   "security.workspace.trust.enabled": false,
   "files.hotExit": "off",
   "window.restoreWindows": "none",
+  // No background work of VS Code's own in the extension host: its port finder reads the system's sockets
+  // every few seconds (code-server is a remote with a tunnel provider, so only the source turns it off), and
+  // task detection searches the workspace.
+  "remote.autoForwardPorts": false,
+  "remote.autoForwardPortsSource": "output",
+  "task.autoDetect": "off",
+  "npm.autoDetect": "off",
 };
 
 /**

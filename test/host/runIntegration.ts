@@ -79,6 +79,8 @@ async function runSuite(summary: MochaSummary, transcript: string[]): Promise<Ou
   const browser = await launchBrowser({
     root,
     reducedMotion: true,
+    // Webviews on an origin of their own, in a renderer process of their own, as in VS Code (webviewOrigin.ts).
+    ownWebviewOriginFor: server.origin,
     expose: {
       codeAutomationLog: (type: string, args: unknown[]) => {
         const text = util.format(...(Array.isArray(args) ? args : [args]));

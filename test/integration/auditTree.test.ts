@@ -84,7 +84,10 @@ describe("Audit Events tree", () => {
   it("lists a long day a page at a time: a “Show more” item lists the next page, and the pages stay across a refresh", async () => {
     const nb = await api();
     const previous = await sim.info();
-    await sim.setDataset({ auditCount: 10_000 });
+    // The server's clock at the end of yesterday: the newest day is then a whole day, more than two pages of events
+    // at any hour (today's events alone are fewer than a page early in the day).
+    const today = new Date();
+    await sim.setDataset({ auditCount: 10_000, now: new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime() - 1 });
     try {
       await refreshAudit();
       const newestDay = async () => (await nb.auditTree())[0]!;
@@ -118,7 +121,7 @@ describe("Audit Events tree", () => {
       assert.equal(older.children?.length, DAY_PAGE_SIZE + 1);
       assert.equal(older.children?.at(-1)?.id, older.id.replace(/^day:/, "more:"));
     } finally {
-      await sim.setDataset({ auditCount: previous.counts.audit });
+      await sim.setDataset({ auditCount: previous.counts.audit, now: previous.now });
       await refreshAudit();
     }
   });
