@@ -111,11 +111,16 @@ async function main(): Promise<void> {
       // Ten refreshes, each bringing other events (as in the bench), under one profile; reseeding happens here.
       await agent(ctx, "auditRefresh", { items: 100 });
       await agent(ctx, "profilerStart");
-      for (let i = 0; i < 10; i++) {
-        reseedAudit(ctx, 2000 + i);
-        await agent(ctx, "auditRefresh", { items: 100 });
+      let profiled: Profiled | undefined;
+      try {
+        for (let i = 0; i < 10; i++) {
+          reseedAudit(ctx, 2000 + i);
+          await agent(ctx, "auditRefresh", { items: 100 });
+        }
+      } finally {
+        profiled = await agent<Profiled>(ctx, "profilerStop", { top: 40 });
       }
-      print("10 audit refreshes", await agent<Profiled>(ctx, "profilerStop", { top: 40 }));
+      print("10 audit refreshes", profiled);
     }
     if (want("scroll")) {
       await openPanel(ctx);

@@ -1,6 +1,12 @@
 // The failures of one `npm test` stage in a few lines each, printed by scripts/test.mjs after the summary
 // table (a CI log may show only its tail). Kept free of side effects so a unit test can import it.
 
+/** A stack frame: "at fn (file:line:col)" or "at file:line:col". */
+const STACK_LINE = /^at .*:\d+:\d+\)?$/;
+
+/** The last non-empty lines of an output, trimmed. */
+const lastLines = (output, count) => (count > 0 ? output.split("\n").map((l) => l.trim()).filter(Boolean).slice(-count) : []);
+
 /**
  * The failures of a stage in a few lines each, for the end of the run (CI may show only its tail):
  * mocha's numbered failures (title and the first lines of the error, no stack), or a failed step's
@@ -8,21 +14,20 @@
  */
 export function failureDigest(stage, output, code, maxLines = 4) {
   const clip = (line) => (line.length > 200 ? `${line.slice(0, 199)}…` : line);
-  if (stage.kind === "step") {
-    if (code === 0) return [];
-    const tail = output.split("\n").map((l) => l.trim()).filter(Boolean).slice(-maxLines);
-    return [tail.map(clip).join("\n    ")];
-  }
+  if (stage.kind === "step") return code === 0 ? [] : [lastLines(output, maxLines).map(clip).join("\n    ")];
   const marks = [...output.matchAll(/^\s*\d+ failing\s*$/gm)];
   const mark = marks.at(-1);
-  if (!mark) return code === 0 ? [] : [`exited with code ${code} without a mocha summary`];
+  if (!mark) return code === 0 ? [] : [[`exited with code ${code} without a mocha summary`, ...lastLines(output, maxLines - 1)].map(clip).join("\n    ")];
   const lines = output.slice(mark.index + mark[0].length).split("\n");
   const entries = [];
   let current;
   for (const raw of lines) {
     const start = /^\s{0,4}(\d+)\) (.*)$/.exec(raw);
     if (start) {
-      current = { title: [`${start[1]}) ${start[2].trim()}`], titleDone: false, error: [] };
+      // A test outside any describe (or a root hook) has its whole title on this line, ending in ":".
+      const title = start[2].trim();
+      const whole = title.endsWith(":");
+      current = { title: [`${start[1]}) ${whole ? title.slice(0, -1) : title}`], titleDone: whole, error: [] };
       entries.push(current);
       continue;
     }
@@ -36,7 +41,7 @@ export function failureDigest(stage, output, code, maxLines = 4) {
     if (!current.titleDone) {
       current.title.push(line.endsWith(":") ? line.slice(0, -1) : line);
       current.titleDone = line.endsWith(":");
-    } else if (!/^at /.test(line) && current.error.length < maxLines - 1) {
+    } else if (!STACK_LINE.test(line) && current.error.length < maxLines - 1) {
       current.error.push(line);
     }
   }

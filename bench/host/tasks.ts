@@ -97,9 +97,14 @@ async function startProfiler(): Promise<{ stop(top: number): Promise<ProfileSumm
   session.connect();
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post("Profiler.enable");
-  await post("Profiler.setSamplingInterval", { interval: 200 });
-  await post("Profiler.start");
+  try {
+    await post("Profiler.enable");
+    await post("Profiler.setSamplingInterval", { interval: 200 });
+    await post("Profiler.start");
+  } catch (error) {
+    session.disconnect();
+    throw error;
+  }
   return {
     async stop(top) {
       try {

@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { DAY_PAGE_SIZE } from "../../src/core/audit/dayGroups";
 import type { TreeItemSnapshot } from "../../src/testApi";
+import { endOfRecentBusyDay } from "../support/busyDay";
 import { api, refreshAudit, signInAs, signOut, WindowStubs } from "./netbird";
 import { SimulatorControl } from "./simulatorControl";
 
@@ -84,10 +85,9 @@ describe("Audit Events tree", () => {
   it("lists a long day a page at a time: a “Show more” item lists the next page, and the pages stay across a refresh", async () => {
     const nb = await api();
     const previous = await sim.info();
-    // The server's clock at the end of yesterday: the newest day is then a whole day, more than two pages of events
-    // at any hour (today's events alone are fewer than a page early in the day).
-    const today = new Date();
-    await sim.setDataset({ auditCount: 10_000, now: new Date(today.getFullYear(), today.getMonth(), today.getDate()).getTime() - 1 });
+    // The server's clock at the end of a recent weekday: the newest day is then a whole busy day, more than two pages
+    // of events, on any day at any hour.
+    await sim.setDataset({ auditCount: 10_000, now: endOfRecentBusyDay() });
     try {
       await refreshAudit();
       const newestDay = async () => (await nb.auditTree())[0]!;

@@ -2,8 +2,7 @@ import * as assert from "node:assert/strict";
 import * as path from "node:path";
 import { pathToFileURL } from "node:url";
 
-type Stage = { kind: "step" | "mocha" | "summary" };
-type FailureDigest = (stage: Stage, output: string, code: number, maxLines?: number) => string[];
+type DigestModule = typeof import("../../scripts/failureDigest.mjs", { with: { "resolution-mode": "import" } });
 
 // scripts/ is plain ESM next to the sources; out/test/unit/ is three levels below the root.
 const MODULE = pathToFileURL(path.join(__dirname, "..", "..", "..", "scripts", "failureDigest.mjs")).href;
@@ -39,9 +38,9 @@ const MOCHA_OUTPUT = [
 ].join("\n");
 
 describe("npm test's digest of failures (printed after the summary table)", () => {
-  let failureDigest: FailureDigest;
+  let failureDigest: DigestModule["failureDigest"];
   before(async () => {
-    ({ failureDigest } = (await import(MODULE)) as { failureDigest: FailureDigest });
+    ({ failureDigest } = (await import(MODULE)) as DigestModule);
   });
 
   it("names each failing test by its suites and title, with the error's first lines and no stack", () => {
@@ -62,8 +61,20 @@ describe("npm test's digest of failures (printed after the summary table)", () =
   });
 
   it("says so when a stage failed without mocha's summary, and gives a failed step's last lines", () => {
-    assert.deepEqual(failureDigest({ kind: "summary" }, "crashed early\n", 2), ["exited with code 2 without a mocha summary"]);
+    assert.deepEqual(failureDigest({ kind: "summary" }, "starting\n[host] integration run failed: timed out after 300 s\n", 2, 2), [
+      "exited with code 2 without a mocha summary\n    [host] integration run failed: timed out after 300 s",
+    ]);
     assert.deepEqual(failureDigest({ kind: "step" }, "a\nb\n\nsrc/x.ts(3,1): error TS1005\nFound 1 error.\n", 2, 2), ["src/x.ts(3,1): error TS1005\n    Found 1 error."]);
+  });
+
+  it("reads a test outside any describe, whose title ends its numbered line (real mocha output)", () => {
+    const output = ["  0 passing (4ms)", "  1 failing", "", "  1) root test:", "     Error: boom", "      at Context.<anonymous> (a.test.js:1:38)", "      at process.processImmediate (node:internal/timers:483:21)", ""].join("\n");
+    assert.deepEqual(failureDigest({ kind: "mocha" }, output, 1), ["1) root test\n    Error: boom"]);
+  });
+
+  it("keeps message lines that start with “at” but are no stack frame", () => {
+    const output = "  1 failing\n\n  1) suite\n       test:\n     AssertionError: 3 reached the server\n     at least 9 expected\n      at Context.<anonymous> (x.js:1:2)\n";
+    assert.deepEqual(failureDigest({ kind: "mocha" }, output, 1), ["1) suite › test\n    AssertionError: 3 reached the server\n    at least 9 expected"]);
   });
 
   it("gives nothing for a stage that passed", () => {

@@ -89,12 +89,12 @@ export const RELIABILITY_CASES: readonly ReliabilityCase[] = [
   row("T04", "Token hygiene", TH, "A workspace `.vscode/settings.json` sets `netbird.managementUrl`", "Ignored: requests still go only to the user-configured URL"),
   row("T05", "Token hygiene", TH, "Plain `http://` to a non-loopback host", "Refused before any request or DNS lookup: “Plain http is refused for ‹host› …” with **Open Settings**; `http://localhost` works"),
   // Load and races
-  row("L01", "Load and races", LR, "100 traffic filter changes 50 ms apart (each request slower than the gap)", "Exactly the last filter's rows are shown (same flow IDs as the API returns for it); no answer for a superseded query; superseded requests cancelled (the simulator sees their connections closed); nothing in flight"),
+  row("L01", "Load and races", LR, "100 traffic filter changes 50 ms apart, the server holding every request until the last change", "Exactly the last filter's rows are shown (same flow IDs as the API returns for it); no answer for a superseded query; superseded requests cancelled (the simulator sees their connections closed); nothing in flight"),
   row("L02", "Load and races", LR, "120 refreshes of a 10,000-event account (an hour of 30 s auto-refresh)", "No growth of the heap (after GC) or of active handles, timers and sockets; the keep-alive connection is reused; one request per refresh; nothing in flight"),
   row("L03", "Load and races", LR, "Closing the traffic panel mid-request", "Request cancelled: nothing in flight, the simulator sees the connection closed, no notification"),
   row("L04", "Load and races", LR, "Signing out mid-request (audit refresh and traffic page)", "Both requests cancelled, nothing in flight, connections closed, no error shown, view signed out"),
   row("L06", "Load and races", LR, "A stored session comes back (window start, switching back to a server) with the traffic panel open", "The audit list and the panel's page are each loaded once; the arrival of the user's name does not cancel and repeat them"),
-  row("L05", "Load and races", RE, "100 changes of a traffic filter control (Direction) in the real workbench, server slower than the changes", "The last request is for the last value; the table and record count are that query's; superseded requests cancelled"),
+  row("L05", "Load and races", RE, "100 changes of a traffic filter control (Direction) in the real workbench, the server holding every request until the last change", "The last request is for the last value; the table and record count are that query's; superseded requests cancelled"),
 ];
 
 const byId = new Map(RELIABILITY_CASES.map((c) => [c.id, c]));
