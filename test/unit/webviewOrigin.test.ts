@@ -2,7 +2,9 @@ import * as assert from "node:assert/strict";
 import { withLocalhostFrames, withOwnWebviewOrigin } from "../host/webviewOrigin";
 
 const PAGE = "http://127.0.0.1:41659/?folder=%2Ftmp%2Fworkspace";
-const attribute = (settings: unknown) => JSON.stringify(settings).replace(/&/g, "&amp;").replace(/"/g, "&quot;");
+/** As code-server escapes the configuration into its attribute. */
+const attribute = (settings: unknown) =>
+  JSON.stringify(settings).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
 /** A workbench page as code-server serves it (the configuration HTML-escaped in an attribute). */
 const page = (settings: unknown) =>
   `<!DOCTYPE html><html><head><meta charset="utf-8" />\n<meta id="vscode-workbench-web-configuration" data-settings="${attribute(settings)}">\n<script nonce="x" src="./workbench.js"></script></head></html>`;
@@ -30,13 +32,27 @@ describe("the harness's webviews on an origin of their own", () => {
     assert.equal(changed.callbackRoute, settings.callbackRoute);
   });
 
+  it("reads every entity of the attribute (an apostrophe in a path, numeric references) and keeps the text", () => {
+    const withPath = { ...settings, userDataPath: "/home/o'brien/data <x> & y" };
+    const changed = settingsOf(withOwnWebviewOrigin(page(withPath), PAGE));
+    assert.equal(changed.userDataPath, "/home/o'brien/data <x> & y");
+    const numeric = page(settings).replace("&quot;remoteAuthority&quot;", "&#34;remoteAuthority&#x22;");
+    assert.equal(settingsOf(withOwnWebviewOrigin(numeric, PAGE)).remoteAuthority, settings.remoteAuthority);
+  });
+
+  it("leaves the port out of the template when the page is on its scheme's default port", () => {
+    const changed = settingsOf(withOwnWebviewOrigin(page(settings), "http://127.0.0.1/?folder=x"));
+    const product = changed.productConfiguration as Record<string, unknown>;
+    assert.equal(product.webviewContentExternalBaseUrlTemplate, "http://{{uuid}}.localhost/stable-53c2f325/static/out/vs/workbench/contrib/webview/browser/pre/");
+  });
+
   it("leaves the rest of the page as it was", () => {
     const html = withOwnWebviewOrigin(page(settings), PAGE);
     assert.ok(html.startsWith('<!DOCTYPE html><html><head><meta charset="utf-8" />\n<meta id="vscode-workbench-web-configuration" data-settings="'));
     assert.ok(html.endsWith('">\n<script nonce="x" src="./workbench.js"></script></head></html>'));
   });
 
-  it("says what is missing rather than serving a page that would fall back to the internet", () => {
+  it("says what is missing (the route then serves the page unchanged, webviews on the workbench's origin)", () => {
     assert.throws(() => withOwnWebviewOrigin("<html></html>", PAGE), /no vscode-workbench-web-configuration/);
     assert.throws(() => withOwnWebviewOrigin(page({ remoteAuthority: "x" }), PAGE), /no webviewEndpoint/);
   });
