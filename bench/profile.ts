@@ -13,41 +13,14 @@ import { reseedAudit } from "./scenarios/audit";
 import { openPanel, setPageSize, type ScrollResult } from "./scenarios/traffic";
 import * as path from "node:path";
 import type { CDPSession, Frame } from "playwright-core";
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from "./lib/cpuProfile";
 
-interface Profiled {
-  value?: unknown;
-  hot: { fn: string; ms: number }[];
-  /** With callees (the agent's profiles; not the renderer's). */
-  inclusive?: { fn: string; ms: number }[];
-  totalMs: number;
-}
+type Profiled = ProfileSummary & { value?: unknown };
 
 interface AllocNode {
   callFrame: { functionName: string; url: string; lineNumber: number };
   selfSize: number;
   children: AllocNode[];
-}
-
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-function summarizeProfile(profile: CpuProfile, top = 25): Profiled {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const self = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    total += dt;
-    const f = byId.get(id)?.callFrame;
-    if (!f) return;
-    const key = `${f.functionName || "(anonymous)"} ${f.url.split("/").pop() ?? ""}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + dt);
-  });
-  const hot = [...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, ms]) => ({ fn, ms }));
-  return { value: undefined, hot, totalMs: total };
 }
 
 /**
@@ -70,7 +43,6 @@ async function rendererOf(ctx: Context): Promise<CDPSession> {
 function print(title: string, p: Profiled): void {
   console.log(`\n${title} (${p.totalMs.toFixed(0)} ms sampled)`);
   for (const h of p.hot) console.log(`  ${h.ms.toFixed(1).padStart(8)} ms  ${h.fn}`);
-  if (!p.inclusive) return;
   console.log("with callees:");
   for (const h of p.inclusive) console.log(`  ${h.ms.toFixed(1).padStart(8)} ms  ${h.fn}`);
 }
@@ -206,7 +178,7 @@ async function main(): Promise<void> {
       const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
       console.log(`\ntraffic change to ${size} rows: ${change.ms.toFixed(0)} ms in the webview`);
       print(`extension host during the change`, await started);
-      print("workbench renderer during the change", summarizeProfile(profile));
+      print("workbench renderer during the change", summarizeProfile(profile, 25));
     }
   } finally {
     await session.close();

@@ -225,7 +225,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const holdUntilReleased = (res: ServerResponse): Promise<void> =>
     waitUnlessClosed(res, (wake) => {
       held.push(wake);
-      return () => undefined;
+      return () => {
+        held = held.filter((w) => w !== wake);
+      };
     });
 
   const setDataset = (change: DatasetSwitch): void => {

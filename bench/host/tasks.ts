@@ -9,6 +9,7 @@ import { activateExtension, closeAllEditors, setSetting, sleep, waitFor } from "
 import { collectGarbage } from "../../test/support/gc";
 import { signInAs, signOut, WindowStubs } from "../../test/integration/netbird";
 import { mib } from "../lib/stats";
+import { summarizeProfile, type CpuProfile, type ProfileSummary } from "../lib/cpuProfile";
 import { rawGet } from "./rawHttp";
 
 type Log = (line: string) => void;
@@ -59,16 +60,6 @@ let tap: ReturnType<NetBirdEventsApi["recordTrafficMessages"]> | undefined;
 /** When each tapped message passed (performance.now(), same order as tap.messages). */
 let tapTimes: number[] = [];
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
 
 /** Runs `work` under V8's sampling profiler; returns the functions with the most self time. */
 async function profiled<T>(work: () => Promise<T>, top = 25): Promise<{ value: T } & ProfileSummary> {
@@ -81,14 +72,6 @@ async function profiled<T>(work: () => Promise<T>, top = 25): Promise<{ value: T
     summary = await profiler.stop(top);
   }
   return { value, ...summary };
-}
-
-interface ProfileSummary {
-  /** Self time per function. */
-  hot: { fn: string; ms: number }[];
-  /** Time with the function on the stack (callees included), per function. */
-  inclusive: { fn: string; ms: number }[];
-  totalMs: number;
 }
 
 /** Starts V8's sampling profiler in this extension host; `stop` summarizes what it sampled. */
@@ -108,38 +91,12 @@ async function startProfiler(): Promise<{ stop(top: number): Promise<ProfileSumm
   return {
     async stop(top) {
       try {
-        return summarizeProfile(((await post("Profiler.stop")) as { profile: Profile }).profile, top);
+        return summarizeProfile(((await post("Profiler.stop")) as { profile: CpuProfile }).profile, top);
       } finally {
         session.disconnect();
       }
     },
   };
-}
-
-function summarizeProfile(profile: Profile, top: number): ProfileSummary {
-  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-  const keyOf = (node: ProfileNode) => {
-    const f = node.callFrame;
-    return `${f.functionName || "(anonymous)"} ${f.url.split("/").pop() ?? ""}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
-  };
-  const self = new Map<string, number>();
-  const inclusive = new Map<string, number>();
-  let total = 0;
-  profile.samples.forEach((id, i) => {
-    const node = byId.get(id);
-    const dt = (profile.timeDeltas[i] ?? 0) / 1000;
-    total += dt;
-    if (!node) return;
-    self.set(keyOf(node), (self.get(keyOf(node)) ?? 0) + dt);
-    // Each function once per sample, however deep it recurses.
-    const seen = new Set<string>();
-    for (let n: ProfileNode | undefined = node; n; n = byId.get(parent.get(n.id) ?? -1)) seen.add(keyOf(n));
-    for (const key of seen) inclusive.set(key, (inclusive.get(key) ?? 0) + dt);
-  });
-  const topOf = (map: Map<string, number>) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([fn, ms]) => ({ fn, ms: Math.round(ms * 10) / 10 }));
-  return { hot: topOf(self), inclusive: topOf(inclusive), totalMs: total };
 }
 
 /** The profiler started by the `profilerStart` task, for steps the runner makes in between (e.g. reseeding). */

@@ -70,6 +70,11 @@ export interface Floor {
   count: number;
 }
 
+/** How many recorded pairs `alternateWithFloor` runs for `runs`: an even number, each order as often. */
+export function pairCount(runs: number): number {
+  return runs + (runs % 2);
+}
+
 /**
  * Runs a warm-up of both, then `runs` recorded pairs of measurement and floor (rounded up to an even count),
  * alternating which of the two goes first so neither always pays for the other's aftermath (GC, caches).
@@ -77,11 +82,6 @@ export interface Floor {
  * often. With an odd count one side would go first once more, and a median of samples that differ by order
  * would lean to that side's first-run cost.
  */
-/** How many recorded pairs `alternateWithFloor` runs for `runs`: an even number, each order as often. */
-export function pairCount(runs: number): number {
-  return runs + (runs % 2);
-}
-
 export async function alternateWithFloor(
   runs: number,
   measure: (record: boolean) => Promise<void>,

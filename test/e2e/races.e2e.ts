@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import type { FrameLocator } from "playwright-core";
 import { TOKENS, type LoggedRequest } from "../../simulator/server";
 import { REPO_ROOT } from "../host/paths";
-import { allEnded, assertSupersededCancelled, checkSuperseded, CHECKPOINT_EVERY } from "../support/supersededRequests";
+import { arrivalsDueAfter, assertSupersededCancelled, BURST_CHANGES, BURST_CHECKPOINTS, burstSettled, checkSuperseded } from "../support/supersededRequests";
 import { caseTitle } from "../integration/reliability/catalogue";
 import { recordCaseResults } from "../integration/reliability/results";
 import { startE2eHost, type E2eHost } from "./e2eHost";
@@ -45,22 +45,18 @@ describe("traffic panel races and errors in the real workbench", () => {
     // The last value comes only last, so its request is known when it reaches the server.
     const values = ["INGRESS", "DIRECTION_UNKNOWN", ""];
     const started = Date.now();
-    let checkpoints = 0;
     try {
-      for (let i = 0; i < 99; i++) {
+      for (let i = 0; i < BURST_CHANGES - 1; i++) {
         await direction.selectOption(values[i % values.length] as string);
         // Now and then a request must have reached the server, so the cancellations below are of real requests.
-        if (i % CHECKPOINT_EVERY === CHECKPOINT_EVERY - 1) {
-          checkpoints += 1;
-          const reached = checkpoints;
-          await host.workbench.waitUntil(async () => firstPages().length >= reached, 15_000, () => `no request reached the server by change ${i + 1}; still open there: ${checkSuperseded(firstPages()).stillOpen.length}`);
-        }
+        const due = arrivalsDueAfter(i);
+        if (due) await host.workbench.waitUntil(async () => firstPages().length >= due, 15_000, () => `no request reached the server by change ${i + 1}; still open there: ${checkSuperseded(firstPages()).stillOpen.length}`);
       }
       await direction.selectOption("EGRESS");
       const burstMs = Date.now() - started;
-      // The last request is at the server and every request before it has ended (only a cancel can end a held one).
-      const lastIsHere = () => firstPages().at(-1)?.query.direction === "EGRESS";
-      await host.workbench.waitUntil(async () => lastIsHere() && allEnded(firstPages().slice(0, -1)), 15_000, () => "the burst's requests did not end").catch((error: unknown) => console.log(`      ${String(error)}`));
+      await host.workbench
+        .waitUntil(async () => burstSettled(firstPages(), (r) => r.query.direction === "EGRESS"), 15_000, () => "the burst's requests did not end")
+        .catch((error: unknown) => console.log(`      ${String(error)}`));
       host.simulator!.clearFaults();
       await web.locator('body[data-state="ready"]').waitFor({ state: "attached", timeout: 20_000 });
       await host.page.waitForTimeout(1_000);
@@ -85,7 +81,7 @@ describe("traffic panel races and errors in the real workbench", () => {
     for (const text of shown) assert.match(text, /Egress/, text);
     // Superseded requests were cancelled: the simulator saw them closed without an answer. (A query superseded
     // before its request left the host never reaches the server: correct, and not counted.)
-    assertSupersededCancelled(burst.slice(0, -1), checkpoints);
+    assertSupersededCancelled(burst.slice(0, -1), BURST_CHECKPOINTS);
     assert.match(await web.locator("#status").innerText(), /records|Page 1/i);
     await host.workbench.screenshot("after-100-changes");
   });

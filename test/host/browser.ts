@@ -5,7 +5,7 @@ import * as path from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { hostPaths, verbose } from "./paths";
 import { onCleanup } from "./processes";
-import { OWN_WEBVIEW_ORIGIN_ARGS, serveWebviewsFromOwnOrigin } from "./webviewOrigin";
+import { allowThirdPartyStorage, OWN_WEBVIEW_ORIGIN_ARGS, serveWebviewsFromOwnOrigin } from "./webviewOrigin";
 
 export const CHROMIUM_ARGS: readonly string[] = [
   "--no-sandbox", // required as root
@@ -49,12 +49,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<BrowserSess
   const xdgConfig = path.join(options.root, "chromium-xdg", "config");
   const xdgCache = path.join(options.root, "chromium-xdg", "cache");
   for (const dir of [profile, xdgConfig, xdgCache]) fs.mkdirSync(dir, { recursive: true });
-  if (options.ownWebviewOriginFor) {
-    // A webview on its own origin is a third party in the workbench's page, and VS Code's webviews register a
-    // service worker: this profile allows third-party cookies and storage, as a desktop Chrome does by default.
-    fs.mkdirSync(path.join(profile, "Default"), { recursive: true });
-    fs.writeFileSync(path.join(profile, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
-  }
+  if (options.ownWebviewOriginFor) allowThirdPartyStorage(profile);
   const { chromium: executablePath } = hostPaths();
   if (!fs.existsSync(executablePath)) throw new Error(`${executablePath} is missing: run bash test/host/install-host.sh (or set CHROMIUM_PATH)`);
 

@@ -4,11 +4,23 @@
 // workbench's main thread and heap. `serveWebviewsFromOwnOrigin` serves the workbench page with its
 // configuration and CSP changed so that webviews come from http://<hash>.localhost:<port>: the same code-server
 // (Chromium resolves every *.localhost name to loopback), on an origin of their own, as in VS Code. The browser
-// profile allows third-party storage for their service worker (test/host/browser.ts).
+// profile allows third-party storage for their service worker (`allowThirdPartyStorage`).
+import * as fs from "node:fs";
+import * as path from "node:path";
 import type { APIResponse, BrowserContext } from "playwright-core";
 
 /** Each site in a renderer process of its own (Chromium's default on desktops; said here, not assumed). */
 export const OWN_WEBVIEW_ORIGIN_ARGS: readonly string[] = ["--site-per-process"];
+
+/**
+ * A webview on its own origin is a third party in the workbench's page, and VS Code's webviews register a service
+ * worker: the new browser profile in `profileDir` allows third-party cookies and storage, as desktop Chrome does by
+ * default.
+ */
+export function allowThirdPartyStorage(profileDir: string): void {
+  fs.mkdirSync(path.join(profileDir, "Default"), { recursive: true });
+  fs.writeFileSync(path.join(profileDir, "Default", "Preferences"), JSON.stringify({ profile: { cookie_controls_mode: 0 } }));
+}
 
 const SETTINGS = /(<meta id="vscode-workbench-web-configuration" data-settings=")([^"]*)(")/;
 

@@ -5,8 +5,21 @@
 import * as assert from "node:assert/strict";
 import type { LoggedRequest } from "../../simulator/requestLog";
 
+/** Filter changes in a burst. */
+export const BURST_CHANGES = 100;
 /** How many changes of a burst may go by before the test waits for a request to reach the server. */
 export const CHECKPOINT_EVERY = 10;
+/** Checkpoints in a burst (none at its last change): at least this many superseded requests reach the server. */
+export const BURST_CHECKPOINTS = Math.floor((BURST_CHANGES - 1) / CHECKPOINT_EVERY);
+
+/**
+ * How many of the burst's requests must have reached the server once change `index` (0-based) is made: a checkpoint
+ * every CHECKPOINT_EVERY changes before the last one; undefined between checkpoints.
+ */
+export function arrivalsDueAfter(index: number): number | undefined {
+  const made = index + 1;
+  return made % CHECKPOINT_EVERY === 0 && made < BURST_CHANGES ? made / CHECKPOINT_EVERY : undefined;
+}
 
 export interface SupersededCheck {
   /** Closed without an answer. */
@@ -26,9 +39,18 @@ export function checkSuperseded(superseded: readonly LoggedRequest[]): Supersede
   };
 }
 
-/** Whether every request has ended (answered or closed); the tests wait for it before letting the held ones go. */
+/** Whether every request has ended (answered or closed). */
 export function allEnded(requests: readonly LoggedRequest[]): boolean {
   return requests.every((r) => r.durationMs > 0);
+}
+
+/**
+ * Whether a held burst is over at the server: its last request (`isLast`) has arrived and every request before it has
+ * ended (only a cancel can end a held one). The tests wait for it before letting the held requests go.
+ */
+export function burstSettled(requests: readonly LoggedRequest[], isLast: (request: LoggedRequest) => boolean): boolean {
+  const last = requests.at(-1);
+  return last !== undefined && isLast(last) && allEnded(requests.slice(0, -1));
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as assert from "node:assert/strict";
 import type { LoggedRequest } from "../../simulator/requestLog";
-import { allEnded, assertSupersededCancelled, checkSuperseded, describeRequests } from "../support/supersededRequests";
+import { allEnded, arrivalsDueAfter, assertSupersededCancelled, BURST_CHANGES, BURST_CHECKPOINTS, burstSettled, checkSuperseded, describeRequests } from "../support/supersededRequests";
 
 const T0 = Date.parse("2026-11-26T10:00:00.000Z");
 
@@ -27,6 +27,23 @@ describe("superseded requests of a held burst in the simulator's log", () => {
     assert.throws(() => assertSupersededCancelled(cancelled, 3), /2 superseded requests reached the server \(at least 3 expected\)/);
     assert.throws(() => assertSupersededCancelled([...cancelled, logged("c", 80, 200, 900)], 1), /answered: the client did not cancel/);
     assert.throws(() => assertSupersededCancelled([...cancelled, logged("c", 80, 0, 0)], 1), /still open on the server/);
+  });
+
+  it("has a checkpoint every 10 changes before the last, each asking one more arrival", () => {
+    const due = Array.from({ length: BURST_CHANGES }, (_, i) => arrivalsDueAfter(i));
+    assert.deepEqual(
+      due.flatMap((n, i) => (n === undefined ? [] : [[i, n]])),
+      [9, 19, 29, 39, 49, 59, 69, 79, 89].map((i, k) => [i, k + 1]),
+    );
+    assert.equal(BURST_CHECKPOINTS, 9);
+  });
+
+  it("tells when a held burst is over: its last request arrived and every one before it ended", () => {
+    const isLast = (r: { requestId: string }) => r.requestId === "z";
+    assert.equal(burstSettled([logged("a", 0, 0, 60), logged("z", 90, 0, 0)], isLast), true);
+    assert.equal(burstSettled([logged("a", 0, 0, 0), logged("z", 90, 0, 0)], isLast), false, "one still held");
+    assert.equal(burstSettled([logged("a", 0, 0, 60)], isLast), false, "the last not there yet");
+    assert.equal(burstSettled([], isLast), false);
   });
 
   it("tells when every request has ended", () => {
