@@ -23,7 +23,8 @@ export function activate(context: vscode.ExtensionContext): NetBirdEventsApi {
   const audit = new AuditEventsController(session, connection, context.globalState, log);
   const documents = new EventDocuments(audit, connection);
 
-  context.subscriptions.push(channel, connection, session, audit, documents, createAuditEventsView(audit, session));
+  const auditView = createAuditEventsView(audit, session);
+  context.subscriptions.push(channel, connection, session, audit, documents, auditView);
   context.subscriptions.push(
     session.onDidChange(() => (session.state === "signedOut" ? documents.clear() : documents.refreshOpenDocuments())),
     vscode.commands.registerCommand("netbird.showLog", () => channel.show()),
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): NetBirdEventsApi {
   registerTrafficCommands(context, { extensionUri: context.extensionUri, session, connection, documents, log });
   registerEventJsonCommands(context, audit, documents, [trafficPickSource(documents)]);
   void signInForDemo(session, connection, context.globalState, log);
-  return createTestApi(context, session, audit, connection);
+  return createTestApi(context, session, audit, connection, auditView.view);
 }
 
 export function deactivate(): void {

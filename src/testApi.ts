@@ -47,11 +47,19 @@ export interface NetBirdEventsApi {
    * days, then of the next days) until `count` event items exist; for the benchmark (bench/).
    */
   readonly auditTreeFirstItems: (count: number) => { dayGroups: number; items: number };
+  /** What the Audit Events view shows above and on its tree: the message line, the description and the badge. */
+  readonly auditView: () => { message: string; description: string; badge: number };
   /** The API client's counters: requests, attempts, connections opened, requests in flight (undefined without a client). */
   readonly clientStats: () => { requests: number; attempts: number; connections: number; inFlight: number } | undefined;
 }
 
-export function createTestApi(context: vscode.ExtensionContext, session: Session, audit: AuditEventsController, connection: Connection): NetBirdEventsApi {
+export function createTestApi(
+  context: vscode.ExtensionContext,
+  session: Session,
+  audit: AuditEventsController,
+  connection: Connection,
+  auditView: vscode.TreeView<AuditNode>,
+): NetBirdEventsApi {
   // The test API's own copy of the tree, made on first use: the product does not pay for it.
   let provider: AuditTreeProvider | undefined;
   const tree = (): AuditTreeProvider => {
@@ -100,6 +108,11 @@ export function createTestApi(context: vscode.ExtensionContext, session: Session
       unseen: audit.unseenCount,
     }),
     auditTree: (options) => snapshot(undefined, 0, options?.allDays === true),
+    auditView: () => ({
+      message: typeof auditView.message === "string" ? auditView.message : "",
+      description: auditView.description ?? "",
+      badge: auditView.badge?.value ?? 0,
+    }),
     auditIdle: async () => {
       while (audit.isLoading) await new Promise((resolve) => setTimeout(resolve, 20));
     },

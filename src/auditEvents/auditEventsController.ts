@@ -6,6 +6,7 @@ import { AUDIT_EVENTS_CAP, type AuditEvent, type AuditEventList } from "../core/
 import { countNewerThan, newestFirst, NO_EVENTS, sameEvents } from "../core/audit/auditList";
 import { filterEvents, isFilterActive, sanitizeFilter, type AuditFilter } from "../core/audit/auditFilter";
 import { DAY_PAGE_SIZE } from "../core/audit/dayGroups";
+import { withDelayedViewProgress } from "../util/delayedProgress";
 import type { Log } from "../util/log";
 
 /** What the Audit Events view shows when it has no rows; drives its welcome content (context key netbird.audit.state). */
@@ -166,9 +167,7 @@ export class AuditEventsController implements vscode.Disposable {
     try {
       const client = this.connection.getClient();
       void this.session.loadCurrentUser(client);
-      const listed = await vscode.window.withProgress({ location: { viewId: "netbird.auditEvents" } }, () =>
-        client.listAuditEvents(options),
-      );
+      const listed = await withDelayedViewProgress("netbird.auditEvents", client.listAuditEvents(options));
       if (controller.signal.aborted || this.connection.serverKey !== server) return;
       // The API returns at most the newest 10,000; a server (or proxy) sending more must not grow the tree without bound.
       this.setEvents(newestFirst(listed, AUDIT_EVENTS_CAP), server);

@@ -9,12 +9,17 @@ import type { AuditNode } from "./auditTreeItems";
 import { AuditTreeProvider } from "./auditTreeProvider";
 import { AutoRefresh } from "./autoRefresh";
 
+/** The view and what keeps it up to date (disposing it removes both). */
+export interface AuditEventsView extends vscode.Disposable {
+  readonly view: vscode.TreeView<AuditNode>;
+}
+
 /**
  * The `netbird.auditEvents` tree view: its description (who is signed in, the active filter), message
  * (counts, stale data), badge (unseen events), the context keys its welcome views and menus use, and
  * auto-refresh.
  */
-export function createAuditEventsView(controller: AuditEventsController, session: Session): vscode.Disposable {
+export function createAuditEventsView(controller: AuditEventsController, session: Session): AuditEventsView {
   const provider = new AuditTreeProvider(controller);
   const view = vscode.window.createTreeView<AuditNode>("netbird.auditEvents", { treeDataProvider: provider, showCollapseAll: true });
   const autoRefresh = new AutoRefresh(controller, view as vscode.TreeView<unknown>);
@@ -43,7 +48,8 @@ export function createAuditEventsView(controller: AuditEventsController, session
       : "";
     const description = [who, filter ? `filter: ${filter}` : ""].filter(Boolean).join(" · ");
     if (view.description !== description) view.description = description;
-    view.message = message(controller, who, filter);
+    const text = message(controller, who, filter);
+    if (view.message !== text) view.message = text;
     const unseen = view.visible ? 0 : controller.unseenCount;
     if ((view.badge?.value ?? 0) !== unseen) {
       view.badge = unseen > 0 ? { value: unseen, tooltip: `${unseen} new audit event${unseen === 1 ? "" : "s"}` } : undefined;
@@ -54,11 +60,27 @@ export function createAuditEventsView(controller: AuditEventsController, session
     }
   };
 
+  // One refresh changes the controller three times (it starts, it ends, the events are marked seen), so its
+  // changes are taken together: the view is updated once, a turn of the event loop after the first of them,
+  // when the refresh is waiting for the server or has put its events in the tree. Before, each change sent
+  // the view's message and badge to the workbench again, in the middle of the refresh.
+  let updateQueued = false;
+  let disposed = false;
+  const queueUpdate = () => {
+    if (updateQueued) return;
+    updateQueued = true;
+    setImmediate(() => {
+      updateQueued = false;
+      if (!disposed) update();
+    });
+  };
+
   const subscriptions: vscode.Disposable[] = [
+    { dispose: () => (disposed = true) },
     provider,
     view,
     autoRefresh,
-    controller.onDidChange(update),
+    controller.onDidChange(queueUpdate),
     session.onDidChange(() => {
       loadedOnce = session.state === "signedIn" && loadedOnce;
       update();
@@ -70,7 +92,8 @@ export function createAuditEventsView(controller: AuditEventsController, session
     view.onDidChangeSelection(() => controller.markSeen()),
   ];
   void session.ready().then(update);
-  return vscode.Disposable.from(...subscriptions);
+  const disposable = vscode.Disposable.from(...subscriptions);
+  return { view, dispose: () => disposable.dispose() };
 }
 
 /**

@@ -2,7 +2,10 @@ import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import { DAY_PAGE_SIZE } from "../../src/core/audit/dayGroups";
 import type { TreeItemSnapshot } from "../../src/testApi";
+import { formatInteger } from "../../src/core/format/units";
+import { PROGRESS_DELAY_MS } from "../../src/util/delayedProgress";
 import { endOfRecentBusyDay } from "../support/busyDay";
+import { waitFor } from "./helpers";
 import { api, refreshAudit, signInAs, signOut, WindowStubs } from "./netbird";
 import { SimulatorControl } from "./simulatorControl";
 
@@ -69,6 +72,23 @@ describe("Audit Events tree", () => {
     assert.equal(nb.auditState().shown, total);
   });
 
+  it("says above the tree who is signed in and how many events it holds, and which filter is on", async () => {
+    const nb = await api();
+    await refreshAudit();
+    const total = formatInteger(nb.auditState().total);
+    const who = nb.signedInAs() ?? "";
+    assert.ok(who, "signed in with an email");
+    const message = () => nb.auditView().message;
+    // The view is updated once for the changes of one refresh, a turn of the event loop after them.
+    await waitFor(() => message() === `${who} · ${total} events`, { message: `the view's message is “${message()}”` });
+    assert.equal(nb.auditView().description, who);
+    await vscode.commands.executeCommand("netbird.audit.filter", { text: "no-such-text-anywhere-42" });
+    await waitFor(() => message().startsWith(`${who} · 0 of ${total} events match the filter`), { message: `the view's message is “${message()}”` });
+    assert.match(nb.auditView().description, / · filter: /);
+    await vscode.commands.executeCommand("netbird.audit.clearFilter");
+    await waitFor(() => message() === `${who} · ${total} events`, { message: `the view's message is “${message()}”` });
+  });
+
   it("refresh never overlaps requests", async () => {
     await sim.reset();
     await sim.setFaults([{ match: { path: "/api/events/audit" }, delayMs: 400 }]);
@@ -80,6 +100,33 @@ describe("Audit Events tree", () => {
     }
     assert.equal((await sim.requestsTo("/api/events/audit")).length, 1);
     await sim.reset();
+  });
+
+  it("shows the view's progress bar only for a refresh that is not done within a moment", async () => {
+    await sim.reset();
+    await sim.setFaults([{ match: { path: "/api/events/audit" }, delayMs: 1500 }]);
+    const shown: { options: unknown; at: number; settled?: number }[] = [];
+    const stubs = new WindowStubs().stub("withProgress", (options: unknown, task: unknown) => {
+      const entry: { options: unknown; at: number; settled?: number } = { options, at: performance.now() };
+      shown.push(entry);
+      const work = (task as (progress: vscode.Progress<unknown>) => Promise<unknown>)({ report: () => undefined });
+      return work.finally(() => (entry.settled = performance.now()));
+    });
+    let started = 0;
+    let done = 0;
+    try {
+      started = performance.now();
+      await vscode.commands.executeCommand("netbird.audit.refresh");
+      done = performance.now();
+    } finally {
+      stubs.restore();
+      await sim.reset();
+    }
+    assert.equal(shown.length, 1, "a slow refresh shows the progress bar once");
+    const [bar] = shown;
+    assert.deepEqual(bar!.options, { location: { viewId: "netbird.auditEvents" } });
+    assert.ok(bar!.at - started >= PROGRESS_DELAY_MS - 5, `shown ${(bar!.at - started).toFixed(0)} ms after the start, not before ${PROGRESS_DELAY_MS} ms`);
+    assert.ok(bar!.settled !== undefined && bar!.settled <= done + 50, "the bar ends with the refresh");
   });
 
   it("lists a long day a page at a time: a “Show more” item lists the next page, and the pages stay across a refresh", async () => {

@@ -9,7 +9,7 @@ export async function api(): Promise<NetBirdEventsApi> {
   return activateExtension<NetBirdEventsApi>();
 }
 
-type Stubbable = "showInputBox" | "showErrorMessage" | "showInformationMessage" | "showWarningMessage" | "showQuickPick" | "showSaveDialog";
+type Stubbable = "showInputBox" | "withProgress" | "showErrorMessage" | "showInformationMessage" | "showWarningMessage" | "showQuickPick" | "showSaveDialog";
 
 /** Replaces window functions for one test; `restore()` puts the real ones back. Records every call. */
 export class WindowStubs {

@@ -53,10 +53,13 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
     let body: BodyLimit = { limit: 0, truncate: true };
     let total: number | undefined;
     const chunks: Buffer[] = [];
+    // A whole body of announced length goes into one buffer of that size as it arrives: no copy of the body at
+    // its end (Buffer.concat), and one copy fewer at the peak (50 MB less for a 50,000-row traffic page).
+    let whole: Buffer | undefined;
     let received = 0;
     let kept = 0;
     let settled = false;
-    const text = () => Buffer.concat(chunks, kept).toString("utf8");
+    const text = () => (whole ? whole.toString("utf8", 0, kept) : Buffer.concat(chunks, kept).toString("utf8"));
     const finish = (error: Error | undefined) => {
       if (settled) return;
       settled = true;
@@ -90,6 +93,8 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
           const error = options.tooLarge();
           abort(error);
           finish(error);
+        } else if (!body.truncate && total !== undefined && Number.isSafeInteger(total) && total > 0) {
+          whole = Buffer.allocUnsafe(total);
         }
       },
       onResponseData(_controller, chunk) {
@@ -110,7 +115,13 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
           abort(error);
           return finish(error);
         }
-        chunks.push(chunk);
+        if (whole && received <= whole.length) chunk.copy(whole, kept);
+        else {
+          // More than announced (a guard: undici's parser ends the body at its Content-Length): gather the rest.
+          if (whole) chunks.push(whole.subarray(0, kept));
+          whole = undefined;
+          chunks.push(chunk);
+        }
         kept = received;
         options.onProgress?.(received, total);
       },
