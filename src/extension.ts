@@ -23,7 +23,7 @@ export function activate(context: vscode.ExtensionContext): NetBirdEventsApi {
   const audit = new AuditEventsController(session, connection, context.globalState, log);
   const documents = new EventDocuments(audit, connection);
 
-  const auditView = createAuditEventsView(audit, session);
+  const auditView = createAuditEventsView(audit, session, log);
   context.subscriptions.push(channel, connection, session, audit, documents, auditView);
   context.subscriptions.push(
     session.onDidChange(() => (session.state === "signedOut" ? documents.clear() : documents.refreshOpenDocuments())),

@@ -66,6 +66,8 @@ export interface Floor {
   ms: number;
   fetchMs: number;
   parseMs: number;
+  /** The turn of the event loop after the parse, when the floor was asked for one (the audit metric); else 0. */
+  turnMs: number;
   bytes: number;
   count: number;
 }

@@ -8,11 +8,12 @@ export interface AuditResult {
   measured: Summary;
   floor: Summary;
   ratio: number;
-  /** Parts of the measured time: the command (fetch, parse, validate, sort, group) and the tree items. */
+  /** Parts of the measured time: the command (fetch, parse, validate, sort, group) with the turn of the event loop after it, and the tree items. */
   loadMs: Summary;
   treeMs: Summary;
   floorFetchMs: Summary;
   floorParseMs: Summary;
+  floorTurnMs: Summary;
   /** The floor when its parsed list is kept alive until the next run, as the extension keeps its list. */
   retainedFloor: Summary;
   events: number;
@@ -79,8 +80,8 @@ async function measureAudit(ctx: Context): Promise<AuditResult> {
       dup += duplicates(requests);
     },
     async (record) => {
-      const floor = await agent<Floor>(ctx, "floor", { path: "/api/events/audit" });
-      const retained = await agent<Floor>(ctx, "floor", { path: "/api/events/audit", retain: true });
+      const floor = await agent<Floor>(ctx, "floor", { path: "/api/events/audit", turn: true });
+      const retained = await agent<Floor>(ctx, "floor", { path: "/api/events/audit", retain: true, turn: true });
       if (!record) return;
       floors.push(floor);
       retainedFloors.push(retained);
@@ -101,6 +102,7 @@ async function measureAudit(ctx: Context): Promise<AuditResult> {
     treeMs: summarize(refreshes.map((r) => r.treeMs)),
     floorFetchMs: summarize(floors.map((f) => f.fetchMs)),
     floorParseMs: summarize(floors.map((f) => f.parseMs)),
+    floorTurnMs: summarize(floors.map((f) => f.turnMs)),
     retainedFloor: summarize(retainedFloors.map((f) => f.ms)),
     events: last.total,
     bytes: floors[0]!.bytes,

@@ -4,6 +4,7 @@ import { describeFilter, isFilterActive } from "../core/audit/auditFilter";
 import { initiatorDisplay } from "../core/activity";
 import { formatDateTime } from "../core/format/time";
 import { formatInteger } from "../core/format/units";
+import type { Log } from "../util/log";
 import type { AuditEventsController } from "./auditEventsController";
 import type { AuditNode } from "./auditTreeItems";
 import { AuditTreeProvider } from "./auditTreeProvider";
@@ -19,7 +20,7 @@ export interface AuditEventsView extends vscode.Disposable {
  * (counts, stale data), badge (unseen events), the context keys its welcome views and menus use, and
  * auto-refresh.
  */
-export function createAuditEventsView(controller: AuditEventsController, session: Session): AuditEventsView {
+export function createAuditEventsView(controller: AuditEventsController, session: Session, log: Log): AuditEventsView {
   const provider = new AuditTreeProvider(controller);
   const view = vscode.window.createTreeView<AuditNode>("netbird.auditEvents", { treeDataProvider: provider, showCollapseAll: true });
   const autoRefresh = new AutoRefresh(controller, view as vscode.TreeView<unknown>);
@@ -60,10 +61,9 @@ export function createAuditEventsView(controller: AuditEventsController, session
     }
   };
 
-  // One refresh changes the controller three times (it starts, it ends, the events are marked seen), so its
-  // changes are taken together: the view is updated once, a turn of the event loop after the first of them,
-  // when the refresh is waiting for the server or has put its events in the tree. Before, each change sent
-  // the view's message and badge to the workbench again, in the middle of the refresh.
+  // The controller's changes are taken together, a turn of the event loop after the first of them: a refresh
+  // (it starts; it ends and its events are marked seen) updates the view once while it waits for the server and
+  // once after its events are in the tree, instead of once per change in the middle of its work.
   let updateQueued = false;
   let disposed = false;
   const queueUpdate = () => {
@@ -71,7 +71,12 @@ export function createAuditEventsView(controller: AuditEventsController, session
     updateQueued = true;
     setImmediate(() => {
       updateQueued = false;
-      if (!disposed) update();
+      if (disposed) return;
+      try {
+        update();
+      } catch (error) {
+        log.error(`[audit] could not update the view: ${String(error)}`);
+      }
     });
   };
 
@@ -91,7 +96,9 @@ export function createAuditEventsView(controller: AuditEventsController, session
     }),
     view.onDidChangeSelection(() => controller.markSeen()),
   ];
-  void session.ready().then(update);
+  void session.ready().then(() => {
+    if (!disposed) update();
+  });
   const disposable = vscode.Disposable.from(...subscriptions);
   return { view, dispose: () => disposable.dispose() };
 }

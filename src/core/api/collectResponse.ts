@@ -53,8 +53,10 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
     let body: BodyLimit = { limit: 0, truncate: true };
     let total: number | undefined;
     const chunks: Buffer[] = [];
-    // A whole body of announced length goes into one buffer of that size as it arrives: no copy of the body at
-    // its end (Buffer.concat), and one copy fewer at the peak (50 MB less for a 50,000-row traffic page).
+    // A whole body of announced length goes into one buffer of that size (made when its first bytes come) as it
+    // arrives: no copy of the body at its end (Buffer.concat), and one copy fewer at the peak (about 55 MB for a
+    // 50,000-row traffic page).
+    let announced = 0;
     let whole: Buffer | undefined;
     let received = 0;
     let kept = 0;
@@ -94,7 +96,7 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
           abort(error);
           finish(error);
         } else if (!body.truncate && total !== undefined && Number.isSafeInteger(total) && total > 0) {
-          whole = Buffer.allocUnsafe(total);
+          announced = total;
         }
       },
       onResponseData(_controller, chunk) {
@@ -114,6 +116,10 @@ export function collectResponse(dispatcher: Dispatcher, request: Dispatcher.Disp
           const error = options.tooLarge();
           abort(error);
           return finish(error);
+        }
+        if (announced > 0) {
+          whole = Buffer.allocUnsafe(announced);
+          announced = 0;
         }
         if (whole && received <= whole.length) chunk.copy(whole, kept);
         else {

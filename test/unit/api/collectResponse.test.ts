@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { collectResponse, type BodyLimit } from "../../../src/core/api/collectResponse";
-import { Agent } from "../../../src/core/api/undiciParts";
+import { Agent, type Dispatcher } from "../../../src/core/api/undiciParts";
 
 /** A local server whose answer each test sets; counts the connections it accepted. */
 describe("collectResponse (a body read straight from undici's parser)", function () {
@@ -144,5 +144,30 @@ describe("collectResponse (a body read straight from undici's parser)", function
     };
     const midway = new AbortController();
     await assert.rejects(get(undefined, midway.signal, () => midway.abort()), /cancelled/);
+  });
+
+  describe("with a dispatcher that hands over any chunks (what undici's parser never does)", () => {
+    /** A dispatcher answering 200 with these headers and chunks, synchronously. */
+    const scripted = (headers: Record<string, string>, chunks: string[]): Dispatcher =>
+      ({
+        dispatch(_request: unknown, handler: Dispatcher.DispatchHandler) {
+          const controller = { abort: () => undefined, pause: () => undefined, resume: () => undefined, aborted: false, paused: false, reason: null };
+          const c = controller as unknown as Dispatcher.DispatchController;
+          handler.onRequestStart?.(c, {});
+          handler.onResponseStart?.(c, 200, headers, "OK");
+          for (const chunk of chunks) handler.onResponseData?.(c, Buffer.from(chunk, "utf8"));
+          handler.onResponseEnd?.(c, {});
+          return true;
+        },
+      }) as unknown as Dispatcher;
+    const collect = (headers: Record<string, string>, chunks: string[]) =>
+      collectResponse(scripted(headers, chunks), { origin: "http://127.0.0.1:1", path: "/", method: "GET" }, { limitFor: () => whole(), tooLarge });
+
+    it("keeps every byte of a body longer than its Content-Length, and reads an announced empty body", async () => {
+      assert.equal((await collect({ "content-length": "4" }, ["[1,", "2,3", "]"])).text, "[1,2,3]");
+      assert.equal((await collect({ "content-length": "2" }, ["[1,2,3]"])).text, "[1,2,3]");
+      assert.equal((await collect({ "content-length": "0" }, [])).text, "");
+      assert.equal((await collect({ "content-length": "7" }, ["[1,", "", "2,3]"])).text, "[1,2,3]");
+    });
   });
 });
