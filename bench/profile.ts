@@ -10,7 +10,7 @@ import { installHost, runCleanups } from "../test/host/processes";
 import { runTool, startSession } from "./lib/session";
 import { agent, type Context } from "./scenarios/context";
 import { reseedAudit } from "./scenarios/audit";
-import { openPanel, setPageSize, type ScrollResult } from "./scenarios/traffic";
+import { describeScroll, openPanel, setPageSize, type ScrollResult } from "./scenarios/traffic";
 import * as path from "node:path";
 import type { CDPSession, Frame } from "playwright-core";
 import { summarizeProfile, type CpuProfile, type ProfileSummary } from "./lib/cpuProfile";
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
       console.log(`webview's renderer heap after scrolling: ${await heapMB()} MB`);
       await cdp.send("Tracing.end");
       await complete;
-      console.log(`\nscroll: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, long tasks [${scroll.longTasks.join(", ")}]`);
+      console.log(`\nscroll: ${describeScroll(scroll)}`);
       const byName = new Map<string, { ms: number; n: number }>();
       for (const e of events) {
         if (e.ph !== "X" || !e.dur) continue;

@@ -92,6 +92,12 @@ export async function setPageSize(ctx: Context, size: number): Promise<void> {
   await agent(ctx, "idle");
 }
 
+/** A scroll in one line: frames, time, the largest gap between frames, and each long task with when it came. */
+export function describeScroll(scroll: ScrollResult): string {
+  const longTasks = scroll.longTasks.map((ms, i) => `${ms} ms at +${scroll.longTaskStarts[i]} ms`).join(", ");
+  return `${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, max frame gap ${scroll.maxFrameGapMs.toFixed(0)} ms, long tasks [${longTasks}]`;
+}
+
 /**
  * Before the scroll, the garbage of the page's arrival in the other processes (the extension host, the workbench's
  * renderer) is collected, as before every timed sample: on two cores their collection would otherwise run beside
@@ -191,7 +197,7 @@ export async function trafficScenario(ctx: Context): Promise<TrafficResult> {
     await setPageSize(ctx, largest);
     await settleOtherProcesses(ctx);
     scroll = await webview.call<ScrollResult>("scrollEndToEnd", 300);
-    ctx.log(`scroll ${largest}: ${scroll.frames} frames in ${scroll.durationMs.toFixed(0)} ms, max frame gap ${scroll.maxFrameGapMs.toFixed(0)} ms, long tasks [${scroll.longTasks.map((ms, i) => `${ms} ms at +${scroll!.longTaskStarts[i]} ms`).join(", ")}]`);
+    ctx.log(`scroll ${largest}: ${describeScroll(scroll)}`);
   }
   const stats = await webview.call<{ maxRows: number }>("stats");
   return { sizes, pageTurn, scroll, maxDomRows: stats.maxRows, openRequests };

@@ -4,7 +4,7 @@ import * as assert from "node:assert/strict";
 import type { FrameLocator } from "playwright-core";
 import { TOKENS, type LoggedRequest } from "../../simulator/server";
 import { REPO_ROOT } from "../host/paths";
-import { arrivalsDueAfter, assertSupersededCancelled, BURST_CHANGES, BURST_CHECKPOINTS, burstSettled, checkSuperseded } from "../support/supersededRequests";
+import { arrivalsDueAfter, assertSupersededCancelled, BURST_CHANGES, BURST_CHECKPOINTS, burstSettled, missedCheckpoint } from "../support/supersededRequests";
 import { caseTitle } from "../integration/reliability/catalogue";
 import { recordCaseResults } from "../integration/reliability/results";
 import { startE2eHost, type E2eHost } from "./e2eHost";
@@ -50,7 +50,7 @@ describe("traffic panel races and errors in the real workbench", () => {
         await direction.selectOption(values[i % values.length] as string);
         // Now and then a request must have reached the server, so the cancellations below are of real requests.
         const due = arrivalsDueAfter(i);
-        if (due) await host.workbench.waitUntil(async () => firstPages().length >= due, 15_000, () => `no request reached the server by change ${i + 1}; still open there: ${checkSuperseded(firstPages()).stillOpen.length}`);
+        if (due) await host.workbench.waitUntil(async () => firstPages().length >= due, 15_000, () => missedCheckpoint(i, firstPages()));
       }
       await direction.selectOption("EGRESS");
       const burstMs = Date.now() - started;

@@ -21,6 +21,11 @@ export function arrivalsDueAfter(index: number): number | undefined {
   return made % CHECKPOINT_EVERY === 0 && made < BURST_CHANGES ? made / CHECKPOINT_EVERY : undefined;
 }
 
+/** Why a checkpoint failed: by which change (0-based `index`) no burst request had reached the server. */
+export function missedCheckpoint(index: number, requests: readonly LoggedRequest[]): string {
+  return `no burst request reached the server by change ${index + 1}; still open there: ${checkSuperseded(requests).stillOpen.length}`;
+}
+
 export interface SupersededCheck {
   /** Closed without an answer. */
   readonly cancelled: readonly LoggedRequest[];

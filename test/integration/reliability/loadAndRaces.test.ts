@@ -10,7 +10,7 @@ import { closeAllEditors, sleep, waitFor } from "../helpers";
 import { api, refreshAudit, signInAs, signOut } from "../netbird";
 import { testLog } from "../output";
 import { SimulatorControl, type SimulatorInfo } from "../simulatorControl";
-import { arrivalsDueAfter, assertSupersededCancelled, BURST_CHANGES, BURST_CHECKPOINTS, burstSettled, checkSuperseded } from "../../support/supersededRequests";
+import { arrivalsDueAfter, assertSupersededCancelled, BURST_CHANGES, BURST_CHECKPOINTS, burstSettled, missedCheckpoint } from "../../support/supersededRequests";
 import { caseTitle } from "./catalogue";
 import { closedPort, heapAfterGc, notices, settled, stubAllMessages, useManagementUrl } from "./support";
 
@@ -94,7 +94,7 @@ describe("reliability: load and races", function () {
         const due = arrivalsDueAfter(i);
         if (due) {
           await waitFor(async () => (await burstPages()).length >= due, { timeoutMs: 15_000 }).catch(async () => {
-            throw new Error(`no burst request reached the server by change ${i + 1}; still open there: ${checkSuperseded(await burstPages()).stillOpen.length}`);
+            throw new Error(missedCheckpoint(i, await burstPages()));
           });
         }
       }
