@@ -35,6 +35,19 @@ const VERB_COLORS: Readonly<Record<string, string | undefined>> = {
   other: undefined,
 };
 
+/** The tree's icons by codicon and colour, made once (every item of a category and verb looks the same). */
+const icons = new Map<string, vscode.ThemeIcon>();
+
+function themeIcon(codicon: string, color?: string): vscode.ThemeIcon {
+  const key = `${codicon} ${color ?? ""}`;
+  let icon = icons.get(key);
+  if (!icon) {
+    icon = new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
+    icons.set(key, icon);
+  }
+  return icon;
+}
+
 export function dayItem(node: DayNode): vscode.TreeItem {
   const item = new vscode.TreeItem(
     node.group.label,
@@ -43,7 +56,7 @@ export function dayItem(node: DayNode): vscode.TreeItem {
   item.id = `day:${node.group.key}`;
   const count = node.group.events.length;
   item.description = `${count} event${count === 1 ? "" : "s"}`;
-  item.iconPath = new vscode.ThemeIcon("calendar");
+  item.iconPath = themeIcon("calendar");
   item.contextValue = "auditDay";
   item.accessibilityInformation = { label: `${node.group.label}, ${item.description}` };
   return item;
@@ -56,8 +69,7 @@ export function eventItem(event: AuditEvent, now: number): vscode.TreeItem {
   const when = relativeTime(parseTimestamp(event.timestamp), now);
   const who = initiatorDisplay(event);
   item.description = `${who} · ${when}`;
-  const color = VERB_COLORS[activityVerb(event.activity_code)];
-  item.iconPath = new vscode.ThemeIcon(categoryIcon(activityCategory(event.activity_code)), color ? new vscode.ThemeColor(color) : undefined);
+  item.iconPath = themeIcon(categoryIcon(activityCategory(event.activity_code)), VERB_COLORS[activityVerb(event.activity_code)]);
   item.contextValue = trafficPivotOf(event) ? "auditEvent trafficPivot" : "auditEvent";
   item.command = { command: "netbird.event.openJson", title: "Open Event JSON", arguments: [{ kind: "audit", id: event.id }] };
   item.accessibilityInformation = { label: `${label}, by ${who}, ${when}` };
@@ -78,7 +90,7 @@ export function moreItem(node: Extract<AuditNode, { kind: "more" }>): vscode.Tre
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = `more:${node.day.group.key}`;
   item.description = `${formatInteger(node.hidden)} not shown`;
-  item.iconPath = new vscode.ThemeIcon("ellipsis");
+  item.iconPath = themeIcon("ellipsis");
   item.contextValue = "auditMore";
   item.tooltip = `${node.day.group.label} has ${formatInteger(node.hidden)} more event${node.hidden === 1 ? "" : "s"}; the tree lists them a page at a time.`;
   item.command = { command: "netbird.audit.showMore", title: "Show More Audit Events", arguments: [node.day.group.key] };
@@ -89,7 +101,7 @@ export function moreItem(node: Extract<AuditNode, { kind: "more" }>): vscode.Tre
 export function noteItem(node: Extract<AuditNode, { kind: "note" }>): vscode.TreeItem {
   const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.None);
   item.id = `note:${node.id}`;
-  item.iconPath = new vscode.ThemeIcon(node.icon);
+  item.iconPath = themeIcon(node.icon);
   item.contextValue = "auditNote";
   if (node.tooltip) item.tooltip = node.tooltip;
   return item;

@@ -123,6 +123,39 @@ describe("activity: text helpers", () => {
     assert.equal(cleanText("abcdef", 4), "abc…");
     assert.equal(cleanText(HUGE).length, 80);
   });
+  it("cleanText returns a clean line as it is, and cleans everything else the same way as before", () => {
+    // The cleaning cleanText did before it had a shortcut for text it leaves unchanged (values up to 4096 units).
+    const reference = (text: string, max: number) =>
+      truncateText(
+        stripInvisible(text)
+          .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+          // eslint-disable-next-line no-control-regex
+          .replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\s]+/g, " ")
+          .trim(),
+        max,
+      );
+    for (const clean of ["alice.johnson@example.com", "Updated policy “Office to DB” — José’s…"]) assert.equal(cleanText(clean), clean);
+    for (const text of ["a  b", " a", "a ", "a\tb", "a\u007Fb", "a\u00A0b", "a\u200Bb", "tab\t", "", " ", "abcdef"]) {
+      assert.equal(cleanText(text, 5), reference(text, 5), JSON.stringify(text));
+    }
+    const alphabet = [
+      ..."aZ0~ é“”—…‰\u00A0\u00AD\u061C\u1680\u180E\u2000\u200B\u2028\u202E\u202F\u205F\u2060\u3000\uFEFF\t\n\u007F\u0085😀",
+      " ",
+      "\uD83D",
+      "\uDE00",
+    ];
+    let seed = 11;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 3000; i++) {
+      let text = "";
+      for (let k = next(12); k > 0; k--) text += alphabet[next(alphabet.length)];
+      const max = 1 + next(12);
+      assert.equal(cleanText(text, max), reference(text, max), JSON.stringify(text));
+    }
+  });
   it("stripInvisible removes only invisible formatting characters", () => {
     assert.equal(stripInvisible("a\u202Db\u200Bc\u2067d\u2069é"), "abcdé");
   });

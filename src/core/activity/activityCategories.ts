@@ -1,5 +1,7 @@
 /** Categories of activity codes (by first segment and known prefixes), with a codicon and a label each. */
 
+import { memoByCode } from "./memoByCode";
+
 export type ActivityCategory =
   | "peer"
   | "user"
@@ -79,7 +81,9 @@ const FIRST_SEGMENT: Readonly<Record<string, ActivityCategory>> = {
 };
 
 /** The category of an activity code; "other" for codes of unknown families. Never throws. */
-export function activityCategory(code: string): ActivityCategory {
+export const activityCategory: (code: string) => ActivityCategory = memoByCode(categoryOf);
+
+function categoryOf(code: string): ActivityCategory {
   const c = typeof code === "string" ? code.trim().toLowerCase() : "";
   for (const [prefix, category] of PREFIXES) {
     if (c.startsWith(prefix)) {

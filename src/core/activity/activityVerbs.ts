@@ -1,5 +1,7 @@
 /** A coarse verb for an activity code, for colouring (create green, delete red, …). */
 
+import { memoByCode } from "./memoByCode";
+
 export type ActivityVerb = "create" | "update" | "delete" | "login" | "other";
 
 const CREATE = new Set(["add", "create", "created", "invite", "join", "accept", "expose", "activated"]);
@@ -26,7 +28,9 @@ const UPDATE = new Set([
  * add/create/invite/join/expose… → "create"; delete/remove/revoke/reject… → "delete";
  * update/rename/enable/disable/approve/block… → "update"; anything else (expire, overuse, …) → "other".
  */
-export function activityVerb(code: string): ActivityVerb {
+export const activityVerb: (code: string) => ActivityVerb = memoByCode(verbOf);
+
+function verbOf(code: string): ActivityVerb {
   const c = typeof code === "string" ? code.trim().toLowerCase() : "";
   const segments = c.split(".");
   const last = segments[segments.length - 1] ?? "";

@@ -67,6 +67,9 @@ export function cleanText(value: unknown, max: number = MAX_VALUE_LENGTH): strin
   if (typeof value !== "string") {
     return "";
   }
+  if (value.length <= max && isCleanLine(value)) {
+    return value;
+  }
   const cut = value.length > MAX_RAW_LENGTH;
   const raw = cut ? value.slice(0, MAX_RAW_LENGTH) : value;
   let text = stripInvisible(raw).replace(LONE_SURROGATE, "\uFFFD").replace(CONTROL_OR_SPACE, " ").trim();
@@ -74,6 +77,35 @@ export function cleanText(value: unknown, max: number = MAX_VALUE_LENGTH): strin
     text += ELLIPSIS;
   }
   return truncateText(text, max);
+}
+
+const SPACE = 0x20;
+
+/**
+ * Characters cleanText keeps as they are: printable ASCII, and the printable ranges up to U+167F and of general
+ * punctuation (typographic quotes, dashes, ellipsis) that hold no whitespace, line break, bidi control or
+ * invisible character.
+ */
+function isKept(code: number): boolean {
+  if (code < 0x7f) return code > SPACE;
+  if (code < 0x1680) return code > 0xa0 && code !== 0xad && code !== 0x61c;
+  return (code >= 0x2010 && code <= 0x2027) || (code >= 0x2030 && code <= 0x205e);
+}
+
+/**
+ * True for text cleanText would return unchanged (most names, e-mails, meta values and sentences): kept characters
+ * with single spaces between them, found in one pass instead of three replacements. The tree cleans several
+ * values for each of the events it shows.
+ */
+function isCleanLine(text: string): boolean {
+  const last = text.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const code = text.charCodeAt(i);
+    if (!isKept(code) && (code !== SPACE || i === 0 || i === last || text.charCodeAt(i + 1) === SPACE)) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** `text` with its first character upper-cased. */

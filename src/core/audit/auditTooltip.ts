@@ -17,7 +17,8 @@ export function auditTooltipMarkdown(event: AuditEvent, now: number, locale?: st
   const lines: string[] = [];
   lines.push(`**${esc(describeAuditEvent(event))}**`, "");
   lines.push(`*Activity:* ${esc(event.activity || activityTitle(event.activity_code))} — ${esc(event.activity_code)}  `);
-  lines.push(`*When:* ${esc(formatDateTime(ms, locale))} (${esc(relativeTime(ms, now, locale))}) — ${esc(event.timestamp)}  `);
+  const when = Number.isNaN(ms) ? "unreadable time" : `${esc(formatDateTime(ms, locale))} (${esc(relativeTime(ms, now, locale))})`;
+  lines.push(`*When:* ${when} — ${esc(event.timestamp)}  `);
   const who = initiatorDisplay(event);
   const email = event.initiator_email && event.initiator_email !== who ? ` <${event.initiator_email}>` : "";
   lines.push(`*Initiator:* ${esc(who + email)}${event.initiator_id ? ` — id ${esc(event.initiator_id)}` : ""}  `);

@@ -24,9 +24,10 @@ export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayG
   const today = localDayKey(options.now, options.timeZone);
   const yesterday = previousDayKey(today);
   const { locale, timeZone } = options;
-  const dateFormat = cachedFormat(`dayLabel|${locale ?? ""}|${timeZone ?? ""}`, () =>
-    new Intl.DateTimeFormat(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone }),
-  );
+  const dateLabels = cachedFormat(`dayLabel|${locale ?? ""}|${timeZone ?? ""}`, () => ({
+    format: new Intl.DateTimeFormat(locale, { weekday: "long", year: "numeric", month: "long", day: "numeric", timeZone }),
+    byKey: new Map<string, string>(),
+  }));
   const groups: { key: string; label: string; events: AuditEvent[] }[] = [];
   const byKey = new Map<string, (typeof groups)[number]>();
   // In the machine's time zone, the local day of the run of events being read is kept as a range of ms, so
@@ -48,7 +49,7 @@ export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayG
     let group = byKey.get(key);
     if (!group) {
       const label =
-        key === today ? "Today" : key === yesterday ? "Yesterday" : key === "unknown" ? "Unknown date" : dateFormat.format(ms);
+        key === today ? "Today" : key === yesterday ? "Yesterday" : key === "unknown" ? "Unknown date" : dateLabel(dateLabels, key, ms);
       group = { key, label, events: [] };
       byKey.set(key, group);
       groups.push(group);
@@ -66,6 +67,20 @@ export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayG
   }
   endRun(events.length);
   return groups;
+}
+
+/** Labels of days kept, per locale and time zone: a year of days (a refresh labels each day again). */
+const KEPT_DAY_LABELS = 400;
+
+/** The date label of the day `key` (that `ms` falls on), formatted once: Intl's format costs microseconds a call. */
+function dateLabel(labels: { format: Intl.DateTimeFormat; byKey: Map<string, string> }, key: string, ms: number): string {
+  let label = labels.byKey.get(key);
+  if (label === undefined) {
+    if (labels.byKey.size >= KEPT_DAY_LABELS) labels.byKey.clear();
+    label = labels.format.format(ms);
+    labels.byKey.set(key, label);
+  }
+  return label;
 }
 
 /** The calendar day before a YYYY-MM-DD key (time-zone and DST independent). */

@@ -26,11 +26,12 @@ export function cachedFormat<T>(key: string, make: () => T): T {
 }
 
 /**
- * "just now", "5 min ago", "3 hr. ago", "2 days ago" (short English-style, locale-aware). The texts are kept per
- * locale, value and unit: a tree of 100 events repeats a few dozen of them, and Intl's format costs several
- * microseconds a call.
+ * "just now", "5 min ago", "3 hr. ago", "2 days ago" (short English-style, locale-aware); "unknown time" for a
+ * timestamp that could not be read. The texts are kept per locale, value and unit: a tree of 100 events repeats a
+ * few dozen of them, and Intl's format costs several microseconds a call.
  */
 export function relativeTime(timestampMs: number, now: number, locale?: string): string {
+  if (!Number.isFinite(timestampMs) || !Number.isFinite(now)) return "unknown time";
   const seconds = Math.round((timestampMs - now) / 1000);
   if (Math.abs(seconds) < 45) return "just now";
   for (const [unit, size] of UNITS) {

@@ -11,13 +11,15 @@ export function parseTimestamp(text: string | null | undefined): number {
   const n = text.length;
   if (n < 20 || text.charCodeAt(4) !== DASH || text.charCodeAt(7) !== DASH || text.charCodeAt(10) !== UPPER_T) return Date.parse(text);
   if (text.charCodeAt(13) !== COLON || text.charCodeAt(16) !== COLON) return Date.parse(text);
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  const second = digits(text, 17, 2);
-  if ((year | month | day | hour | minute | second) < 0) return Date.parse(text);
+  const century = twoDigits(text, 0);
+  const yearOfCentury = twoDigits(text, 2);
+  const month = twoDigits(text, 5);
+  const day = twoDigits(text, 8);
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  if ((century | yearOfCentury | month | day | hour | minute | second) < 0) return Date.parse(text);
+  const year = century * 100 + yearOfCentury;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return Date.parse(text);
   let i = 19;
   let millis = 0;
@@ -31,12 +33,12 @@ export function parseTimestamp(text: string | null | undefined): number {
   const zone = text.charCodeAt(i);
   if (zone === UPPER_Z && i + 1 === n) offsetMinutes = 0;
   else if ((zone === PLUS || zone === DASH) && i + 6 === n && text.charCodeAt(i + 3) === COLON) {
-    const oh = digits(text, i + 1, 2);
-    const om = digits(text, i + 4, 2);
+    const oh = twoDigits(text, i + 1);
+    const om = twoDigits(text, i + 4);
     if (oh < 0 || om < 0 || oh > 23 || om > 59) return Date.parse(text);
     offsetMinutes = (zone === PLUS ? 1 : -1) * (oh * 60 + om);
   } else return Date.parse(text);
-  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
+  return (((daysOf(year, month, day) * 24 + hour) * 60 + minute - offsetMinutes) * 60 + second) * 1000 + millis;
 }
 
 const ZERO = 48;
@@ -51,15 +53,27 @@ function isDigit(code: number): boolean {
   return code >= ZERO && code <= ZERO + 9;
 }
 
-/** The decimal number in `text[start, start + count)`, or -1 when any of it is not a digit. */
-function digits(text: string, start: number, count: number): number {
-  let value = 0;
-  for (let i = start; i < start + count; i++) {
-    const code = text.charCodeAt(i);
-    if (!isDigit(code)) return -1;
-    value = value * 10 + code - ZERO;
+/** The two-digit decimal number at `text[start]`, or -1 when either character is not a digit. */
+function twoDigits(text: string, start: number): number {
+  const tens = text.charCodeAt(start) - ZERO;
+  const ones = text.charCodeAt(start + 1) - ZERO;
+  return tens >>> 0 > 9 || ones >>> 0 > 9 ? -1 : tens * 10 + ones;
+}
+
+/**
+ * The last date turned into days and its day count: the events of a response come day by day, so most
+ * timestamps are on the date of the one before.
+ */
+let lastDate = -1;
+let lastDays = 0;
+
+function daysOf(year: number, month: number, day: number): number {
+  const date = (year * 100 + month) * 100 + day;
+  if (date !== lastDate) {
+    lastDays = daysFromCivil(year, month, day);
+    lastDate = date;
   }
-  return value;
+  return lastDays;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (month 1–12): Howard Hinnant's days_from_civil, a third of Date.UTC's cost. */

@@ -20,4 +20,9 @@ describe("audit tooltip markdown", () => {
     assert.ok(!/(^|[^\\])\[click\]/.test(md), md);
     assert.equal(escapeMarkdown("a\u202Eb\u200Bc\nd"), "abc d");
   });
+
+  it("says the time is unreadable when the server's timestamp cannot be read, and shows what it sent", () => {
+    const md = auditTooltipMarkdown(auditEvent({ id: "7", timestamp: "yesterday-ish" }), Date.parse("2026-11-26T11:00:00Z"), "en-US");
+    assert.ok(md.includes("*When:* unreadable time — yesterday\\-ish"), md);
+  });
 });

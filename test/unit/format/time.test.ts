@@ -28,4 +28,10 @@ describe("relative times", () => {
     }
     assert.notEqual(intl("en-US", -5, "minute"), intl("de-DE", -5, "minute"));
   });
+
+  it("says \"unknown time\" for a timestamp that could not be read, instead of throwing as Intl does", () => {
+    assert.equal(relativeTime(Number.NaN, now, "en-US"), "unknown time");
+    assert.equal(relativeTime(Date.parse("not a time"), now), "unknown time");
+    assert.throws(() => new Intl.RelativeTimeFormat("en-US").format(Number.NaN, "minute"), RangeError);
+  });
 });

@@ -1,0 +1,21 @@
+/** How many different codes a memo keeps before it starts over (NetBird has a few hundred activity codes). */
+const KEPT_CODES = 1000;
+
+/**
+ * `read` remembered per activity code: the tree asks for a code's category and verb for every event it shows, and
+ * each answer costs a trim, a lower-casing and a few prefix tests. A server sending ever new codes only makes the
+ * memo start over. Non-strings are passed through unremembered.
+ */
+export function memoByCode<T>(read: (code: string) => T): (code: string) => T {
+  const known = new Map<string, T>();
+  return (code) => {
+    if (typeof code !== "string") return read(code);
+    let value = known.get(code);
+    if (value === undefined) {
+      if (known.size >= KEPT_CODES) known.clear();
+      value = read(code);
+      known.set(code, value);
+    }
+    return value;
+  };
+}
