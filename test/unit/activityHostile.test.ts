@@ -135,6 +135,8 @@ describe("activity: text helpers", () => {
         max,
       );
     for (const clean of ["alice.johnson@example.com", "Updated policy “Office to DB” — José’s…"]) assert.equal(cleanText(clean), clean);
+    // A clean value longer than the 4096 units cleanText works on is still cut, however large the cap.
+    assert.equal(cleanText("a".repeat(5000), 10_000), `${"a".repeat(4096)}…`);
     for (const text of ["a  b", " a", "a ", "a\tb", "a\u007Fb", "a\u00A0b", "a\u200Bb", "tab\t", "", " ", "abcdef"]) {
       assert.equal(cleanText(text, 5), reference(text, 5), JSON.stringify(text));
     }

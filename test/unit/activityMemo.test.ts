@@ -18,6 +18,21 @@ describe("activity: answers remembered per code", () => {
     assert.equal(reads.length, 1002, "forgotten when the memo started over");
   });
 
+  it("reads an overlong code each time instead of keeping it", () => {
+    let reads = 0;
+    const read = memoByCode((code: string) => {
+      reads++;
+      return code.length;
+    });
+    const long = "x".repeat(101);
+    read(long);
+    read(long);
+    assert.equal(reads, 2);
+    read("x".repeat(100));
+    read("x".repeat(100));
+    assert.equal(reads, 3);
+  });
+
   it("passes a value that is not a string through without remembering it (hostile input still never throws)", () => {
     const calls: unknown[] = [];
     const read = memoByCode((code: string) => {

@@ -67,7 +67,7 @@ export function cleanText(value: unknown, max: number = MAX_VALUE_LENGTH): strin
   if (typeof value !== "string") {
     return "";
   }
-  if (value.length <= max && isCleanLine(value)) {
+  if (value.length <= max && value.length <= MAX_RAW_LENGTH && isCleanLine(value)) {
     return value;
   }
   const cut = value.length > MAX_RAW_LENGTH;
@@ -82,9 +82,9 @@ export function cleanText(value: unknown, max: number = MAX_VALUE_LENGTH): strin
 const SPACE = 0x20;
 
 /**
- * Characters cleanText keeps as they are: printable ASCII, and the printable ranges up to U+167F and of general
- * punctuation (typographic quotes, dashes, ellipsis) that hold no whitespace, line break, bidi control or
- * invisible character.
+ * Characters cleanText keeps as they are: printable ASCII, and the ranges up to U+167F and of general punctuation
+ * (typographic quotes, dashes, ellipsis) that hold nothing the cleaning replaces or strips (whitespace, line
+ * breaks, controls, bidi controls, the invisible characters above, surrogates).
  */
 function isKept(code: number): boolean {
   if (code < 0x7f) return code > SPACE;

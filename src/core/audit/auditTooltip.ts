@@ -17,7 +17,7 @@ export function auditTooltipMarkdown(event: AuditEvent, now: number, locale?: st
   const lines: string[] = [];
   lines.push(`**${esc(describeAuditEvent(event))}**`, "");
   lines.push(`*Activity:* ${esc(event.activity || activityTitle(event.activity_code))} — ${esc(event.activity_code)}  `);
-  const when = Number.isNaN(ms) ? "unreadable time" : `${esc(formatDateTime(ms, locale))} (${esc(relativeTime(ms, now, locale))})`;
+  const when = Number.isNaN(ms) ? "unknown time" : `${esc(formatDateTime(ms, locale))} (${esc(relativeTime(ms, now, locale))})`;
   lines.push(`*When:* ${when} — ${esc(event.timestamp)}  `);
   const who = initiatorDisplay(event);
   const email = event.initiator_email && event.initiator_email !== who ? ` <${event.initiator_email}>` : "";

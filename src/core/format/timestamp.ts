@@ -53,11 +53,11 @@ function isDigit(code: number): boolean {
   return code >= ZERO && code <= ZERO + 9;
 }
 
-/** The two-digit decimal number at `text[start]`, or -1 when either character is not a digit. */
+/** The two-digit decimal number at `text[start]`, or -1 when either character is not a digit (or is past the end). */
 function twoDigits(text: string, start: number): number {
   const tens = text.charCodeAt(start) - ZERO;
   const ones = text.charCodeAt(start + 1) - ZERO;
-  return tens >>> 0 > 9 || ones >>> 0 > 9 ? -1 : tens * 10 + ones;
+  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
 }
 
 /**

@@ -21,8 +21,8 @@ describe("audit tooltip markdown", () => {
     assert.equal(escapeMarkdown("a\u202Eb\u200Bc\nd"), "abc d");
   });
 
-  it("says the time is unreadable when the server's timestamp cannot be read, and shows what it sent", () => {
+  it("says the time is unknown when the server's timestamp cannot be read, and shows what it sent", () => {
     const md = auditTooltipMarkdown(auditEvent({ id: "7", timestamp: "yesterday-ish" }), Date.parse("2026-11-26T11:00:00Z"), "en-US");
-    assert.ok(md.includes("*When:* unreadable time — yesterday\\-ish"), md);
+    assert.ok(md.includes("*When:* unknown time — yesterday\\-ish"), md);
   });
 });
