@@ -6,6 +6,7 @@ import { DAY_PAGE_SIZE, type DayGroup } from "../core/audit/dayGroups";
 import { relativeTime } from "../core/format/time";
 import { formatInteger } from "../core/format/units";
 import { parseTimestamp } from "../core/format/timestamp";
+import { remembered } from "../core/remembered";
 
 export type DayNode = { readonly kind: "day"; readonly group: DayGroup; readonly expanded: boolean };
 
@@ -39,13 +40,8 @@ const VERB_COLORS: Readonly<Record<string, string | undefined>> = {
 const icons = new Map<string, vscode.ThemeIcon>();
 
 function themeIcon(codicon: string, color?: string): vscode.ThemeIcon {
-  const key = `${codicon} ${color ?? ""}`;
-  let icon = icons.get(key);
-  if (!icon) {
-    icon = new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
-    icons.set(key, icon);
-  }
-  return icon;
+  const make = () => new vscode.ThemeIcon(codicon, color ? new vscode.ThemeColor(color) : undefined);
+  return remembered(icons, `${codicon} ${color ?? ""}`, Number.POSITIVE_INFINITY, make);
 }
 
 export function dayItem(node: DayNode): vscode.TreeItem {

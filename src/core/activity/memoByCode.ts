@@ -1,3 +1,5 @@
+import { remembered } from "../remembered";
+
 /** How many different codes a memo keeps before it starts over (NetBird has a few hundred activity codes). */
 const KEPT_CODES = 1000;
 /** Longer "codes" (a hostile or broken server) are read each time, not kept. */
@@ -10,14 +12,6 @@ const LONGEST_KEPT_CODE = 100;
  */
 export function memoByCode<T>(read: (code: string) => T): (code: string) => T {
   const known = new Map<string, T>();
-  return (code) => {
-    if (typeof code !== "string" || code.length > LONGEST_KEPT_CODE) return read(code);
-    let value = known.get(code);
-    if (value === undefined) {
-      if (known.size >= KEPT_CODES) known.clear();
-      value = read(code);
-      known.set(code, value);
-    }
-    return value;
-  };
+  return (code) =>
+    typeof code !== "string" || code.length > LONGEST_KEPT_CODE ? read(code) : remembered(known, code, KEPT_CODES, () => read(code));
 }

@@ -1,5 +1,6 @@
 import type { AuditEvent, AuditEventList } from "../api/models";
 import { cachedFormat, localDayKey } from "../format/time";
+import { remembered } from "../remembered";
 
 export interface DayGroup {
   /** Stable id: the local day, YYYY-MM-DD. */
@@ -8,6 +9,12 @@ export interface DayGroup {
   readonly label: string;
   readonly events: AuditEvent[];
 }
+
+/**
+ * Date labels kept per locale and time zone, formatted once per day (Intl's format costs microseconds a call, and a
+ * refresh labels each day again): a year of days.
+ */
+const KEPT_DAY_LABELS = 400;
 
 /** Events a day lists in the tree at first; each "Show more" lists this many more. */
 export const DAY_PAGE_SIZE = 100;
@@ -49,7 +56,7 @@ export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayG
     let group = byKey.get(key);
     if (!group) {
       const label =
-        key === today ? "Today" : key === yesterday ? "Yesterday" : key === "unknown" ? "Unknown date" : dateLabel(dateLabels, key, ms);
+        key === today ? "Today" : key === yesterday ? "Yesterday" : key === "unknown" ? "Unknown date" : remembered(dateLabels.byKey, key, KEPT_DAY_LABELS, () => dateLabels.format.format(ms));
       group = { key, label, events: [] };
       byKey.set(key, group);
       groups.push(group);
@@ -67,20 +74,6 @@ export function groupByDay(list: AuditEventList, options: DayGroupOptions): DayG
   }
   endRun(events.length);
   return groups;
-}
-
-/** Labels of days kept, per locale and time zone: a year of days (a refresh labels each day again). */
-const KEPT_DAY_LABELS = 400;
-
-/** The date label of the day `key` (that `ms` falls on), formatted once: Intl's format costs microseconds a call. */
-function dateLabel(labels: { format: Intl.DateTimeFormat; byKey: Map<string, string> }, key: string, ms: number): string {
-  let label = labels.byKey.get(key);
-  if (label === undefined) {
-    if (labels.byKey.size >= KEPT_DAY_LABELS) labels.byKey.clear();
-    label = labels.format.format(ms);
-    labels.byKey.set(key, label);
-  }
-  return label;
 }
 
 /** The calendar day before a YYYY-MM-DD key (time-zone and DST independent). */

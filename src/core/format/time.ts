@@ -1,5 +1,7 @@
 /** Time formatting shared by the tree, the documents and the webview. Pure functions; `now` is passed in. */
 
+import { remembered } from "../remembered";
+
 const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["year", 365 * 24 * 3600],
   ["month", 30 * 24 * 3600],
@@ -9,6 +11,9 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
   ["minute", 60],
 ];
 
+/** Relative-time texts kept per locale (values and units of the times shown; odd timestamps add more). */
+const KEPT_RELATIVE_TEXTS = 1000;
+
 /**
  * One Intl formatter per kind, locale and time zone: creating a formatter costs far more than formatting
  * with it, and trees, palettes and day groups format thousands of times.
@@ -17,12 +22,7 @@ const formats = new Map<string, unknown>();
 
 /** The formatter `make` creates for `key` (e.g. "dateTime|de-DE|UTC"), made once. */
 export function cachedFormat<T>(key: string, make: () => T): T {
-  let format = formats.get(key) as T | undefined;
-  if (format === undefined) {
-    format = make();
-    formats.set(key, format);
-  }
-  return format;
+  return remembered(formats, key, Number.POSITIVE_INFINITY, make) as T;
 }
 
 /**
@@ -41,13 +41,7 @@ export function relativeTime(timestampMs: number, now: number, locale?: string):
         format: new Intl.RelativeTimeFormat(locale, { numeric: "auto", style: "short" }),
         made: new Map<string, string>(),
       }));
-      const key = `${value} ${unit}`;
-      let text = texts.made.get(key);
-      if (text === undefined) {
-        text = texts.format.format(value, unit);
-        texts.made.set(key, text);
-      }
-      return text;
+      return remembered(texts.made, `${value} ${unit}`, KEPT_RELATIVE_TEXTS, () => texts.format.format(value, unit));
     }
   }
   return "just now";
